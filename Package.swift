@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No package dependencies: the agents link only the Swift runtime (statically),
+// glibc, libxml2 and libqb, so an installed agent needs nothing from the toolchain.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Tandem",
+    products: [
+        .library(name: "TandemCore", targets: ["TandemCore"]),
+        .executable(name: "ocf-sample", targets: ["ocf-sample"]),
+        .executable(name: "tandem-bench", targets: ["tandem-bench"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibQB", pkgConfig: "libqb",
+                       providers: [.apt(["libqb-dev"])]),
+        .target(name: "CTandem", dependencies: ["CLibQB"],
+                linkerSettings: [.linkedLibrary("qb")]),
+        .target(name: "TandemCore", dependencies: ["CTandem", "CLibXML2"],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "tandem-bench", dependencies: ["TandemCore", "CLibXML2"],
+                          swiftSettings: swiftSettings),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"],
+                    swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,37 @@
+// C helpers for what Swift cannot express: libqb's logging macro (it registers a
+// call site in an ELF section, so it must be expanded in C) and a few glibc/Linux
+// calls that are not imported cleanly (posix_spawn close-from, pidfd_open).
+#ifndef CTANDEM_H
+#define CTANDEM_H
+
+#include <stdint.h>
+#include <spawn.h>
+#include <sys/types.h>
+
+/// Where log lines go; several may be enabled at once.
+typedef struct {
+    const char *ident;      // tag: "<agent>(<instance>)"
+    int syslog_facility;    // LOG_DAEMON etc.; -1 = no syslog
+    const char *logfile;    // NULL = no file
+    int to_stderr;          // 1 = also write to stderr
+    int debug;              // 1 = let LOG_DEBUG through
+} ctandem_log_config;
+
+/// Sets libqb logging up once. Returns 0, or -errno when the log file cannot be opened
+/// (the other targets stay enabled).
+int ctandem_log_open(const ctandem_log_config *config);
+/// One message at a syslog priority (LOG_ERR, LOG_INFO, ...). No-op before open.
+void ctandem_log(int priority, const char *message);
+/// Flushes and closes every target.
+void ctandem_log_close(void);
+
+/// posix_spawn_file_actions_addclosefrom_np (glibc >= 2.34).
+int ctandem_spawn_addclosefrom(posix_spawn_file_actions_t *actions, int from);
+/// POSIX_SPAWN_SETSID (glibc >= 2.26): the child gets its own session and process group.
+short ctandem_spawn_flag_setsid(void);
+/// pipe2(fds, O_CLOEXEC): both ends close on exec.
+int ctandem_pipe_cloexec(int fds[2]);
+/// pidfd_open(2); -1 with errno on failure (ENOSYS on kernels < 5.3).
+int ctandem_pidfd_open(pid_t pid);
+
+#endif
