@@ -1,0 +1,121 @@
+import Glibc
+
+/// An OCF agent: its declaration and one handler per action. `run` is the whole
+/// program: dispatch on argv[1], parameter validation, logging, exit reasons.
+public struct Agent: Sendable {
+    /// Performs one action; throws `OCFFailure` for a failure with a reason.
+    public typealias Handler = @Sendable (AgentContext) throws -> OCFExitCode
+    /// Checks what only this host can tell (binaries, devices, interfaces).
+    public typealias HostCheck = @Sendable (AgentContext) throws -> Void
+
+    public let declaration: AgentDeclaration
+    public let handlers: [ActionName: Handler]
+    /// Run by validate-all (after the parameter checks) and before each action in `hostCheckedActions`.
+    public let hostCheck: HostCheck?
+    public let hostCheckedActions: Set<ActionName>
+
+    public init(declaration: AgentDeclaration, handlers: [ActionName: Handler],
+                hostCheck: HostCheck? = nil, hostCheckedActions: Set<ActionName> = [.start]) {
+        self.declaration = declaration
+        self.handlers = handlers
+        self.hostCheck = hostCheck
+        self.hostCheckedActions = hostCheckedActions
+    }
+
+    /// Runs the action named by `arguments[1]` and returns the exit code for `main`.
+    public func run(arguments: [String] = CommandLine.arguments,
+                    environment variables: [String: String] = EnvironmentSnapshot.current(),
+                    started: MonotonicInstant = .now(),
+                    output: some AgentOutput = StandardStreams()) -> Int32 {
+        #if DEBUG
+        let problems = declaration.declarationProblems(handled: Set(handlers.keys))
+        precondition(problems.isEmpty, "agent declaration is unsound: \(problems)")
+        #endif
+        guard arguments.count >= 2 else {
+            output.writeStderr(UsageRenderer.render(declaration))
+            return OCFExitCode.invalidArgument.rawValue
+        }
+        let word = arguments[1]
+        switch word {
+        case "usage", "help", "--help", "-h":
+            output.writeStdout(UsageRenderer.render(declaration))
+            return OCFExitCode.success.rawValue
+        case ActionName.metaData.rawValue:
+            output.writeStdout(MetadataRenderer.render(declaration))
+            return OCFExitCode.success.rawValue
+        default:
+            break
+        }
+        guard let action = ActionName(rawValue: word), action == .validateAll || handlers[action] != nil else {
+            output.writeStderr(UsageRenderer.render(declaration))
+            return OCFExitCode.unimplemented.rawValue
+        }
+        let environment = OCFEnvironment(variables)
+        let logger = Logger.open(tag: "\(declaration.name)(\(environment.resourceInstance))",
+                                 settings: environment.logSettings)
+        defer { logger.close() }
+        let code = perform(action, environment: environment, logger: logger, started: started, output: output)
+        logger.debug("\(action.rawValue) : \(code.rawValue) (\(code))")
+        return code.rawValue
+    }
+
+    private func perform(_ action: ActionName, environment: OCFEnvironment, logger: Logger,
+                         started: MonotonicInstant, output: some AgentOutput) -> OCFExitCode {
+        let timeout = environment.meta.timeoutMilliseconds
+            ?? declaration.defaultTimeoutSeconds(for: action).map { $0 * 1000 } ?? 20_000
+        let budget = OperationBudget(timeoutMilliseconds: timeout, started: started)
+        let (values, problems) = ParameterValues.parse(declaration, from: environment)
+        let context = AgentContext(declaration: declaration, action: action, environment: environment,
+                                   parameters: values, logger: logger, budget: budget,
+                                   runner: CommandRunner(budget: budget))
+        func fail(_ failure: OCFFailure) -> OCFExitCode {
+            output.writeStderr(environment.exitReasonPrefix + failure.reason + "\n")
+            logger.error(failure.reason)
+            return failure.code
+        }
+        if let problem = problems.first {
+            return configurationFailure(problem, context: context, fail: fail)
+        }
+        for name in ParameterValues.unknownNames(declaration, in: environment) {
+            logger.warning("unknown parameter \(name) is ignored")
+        }
+        for spec in declaration.parameters where spec.deprecation != nil && environment.parameterText(spec.name) != nil {
+            logger.warning("parameter \(spec.name) is deprecated: \(spec.deprecation ?? "")")
+        }
+        do {
+            if let hostCheck, action == .validateAll || hostCheckedActions.contains(action) {
+                try hostCheck(context)
+            }
+            guard let handler = handlers[action] else { return .success }  // validate-all without one
+            return try handler(context)
+        } catch let failure as OCFFailure {
+            return fail(failure)
+        } catch let error as CommandError {
+            if case .notFound(let name) = error {
+                return fail(OCFFailure(.notInstalled, "Setup problem: couldn't find command: \(name)"))
+            }
+            return fail(OCFFailure(.genericError, String(describing: error)))
+        } catch {
+            return fail(OCFFailure(.genericError, String(describing: error)))
+        }
+    }
+
+    /// Invalid parameters: 6 in general, but a monitor never returns 6 (a probe says
+    /// "not running", a recurring monitor fails softly) and stop succeeds, since nothing
+    /// can have been started from a configuration that never validated.
+    private func configurationFailure(_ problem: ParameterProblem, context: AgentContext,
+                                      fail: (OCFFailure) -> OCFExitCode) -> OCFExitCode {
+        switch context.action {
+        case .monitor where context.isProbe:
+            context.logger.warning("probe: \(problem); reporting not running")
+            return .notRunning
+        case .monitor, .status:
+            return fail(OCFFailure(.genericError, problem.description))
+        case .stop:
+            context.logger.error("stop: \(problem); nothing can be running with this configuration")
+            return .success
+        default:
+            return fail(OCFFailure(.notConfigured, problem.description))
+        }
+    }
+}

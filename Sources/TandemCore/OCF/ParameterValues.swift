@@ -1,0 +1,66 @@
+/// The parameters of one invocation, validated against the declaration and read by typed key.
+public struct ParameterValues: Sendable {
+    /// Non-empty texts of declared parameters that passed their checks.
+    private let texts: [String: String]
+
+    init(texts: [String: String]) { self.texts = texts }
+
+    /// The value of `parameter`: the configured one, else its default, else nil.
+    public subscript<Value>(_ parameter: Parameter<Value>) -> Value? {
+        texts[parameter.name].flatMap(Value.init(ocfText:)) ?? parameter.defaultValue
+    }
+
+    /// True when the admin set the parameter (as opposed to its default applying).
+    public func isSet<Value>(_ parameter: Parameter<Value>) -> Bool { texts[parameter.name] != nil }
+
+    /// Reads and checks every declared parameter. An empty value counts as unset (the
+    /// default applies), as `${VAR:-default}` in the shell agents.
+    public static func parse(_ declaration: AgentDeclaration, from environment: OCFEnvironment)
+        -> (values: ParameterValues, problems: [ParameterProblem]) {
+        var texts: [String: String] = [:]
+        var problems: [ParameterProblem] = []
+        for spec in declaration.parameters {
+            guard let text = environment.parameterText(spec.name), !text.isEmpty else {
+                if spec.required { problems.append(.missing(spec.name)) }
+                continue
+            }
+            if let problem = spec.problem(with: text) {
+                problems.append(.invalid(spec.name, problem))
+            } else {
+                texts[spec.name] = text
+            }
+        }
+        return (ParameterValues(texts: texts), problems)
+    }
+
+    /// `OCF_RESKEY_*` variables that name no declared parameter (typos in the CIB).
+    public static func unknownNames(_ declaration: AgentDeclaration, in environment: OCFEnvironment) -> [String] {
+        let prefix = OCFEnvironment.Key.parameterPrefix
+        let declared = Set(declaration.parameters.map(\.name))
+        return environment.variables.keys.compactMap { key -> String? in
+            guard key.hasPrefix(prefix) else { return nil }
+            let name = String(key.dropFirst(prefix.count))
+            if name.hasPrefix("CRM_meta_") || name == "crm_feature_set" || name == "OCF_CHECK_LEVEL" { return nil }
+            return declared.contains(name) ? nil : name
+        }.sorted()
+    }
+}
+
+/// What is wrong with one parameter.
+public enum ParameterProblem: Sendable, Equatable, CustomStringConvertible {
+    case missing(String)
+    case invalid(String, String)
+
+    public var parameterName: String {
+        switch self {
+        case .missing(let name), .invalid(let name, _): name
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .missing(let name): "required parameter \(name) is not set"
+        case .invalid(_, let message): message
+        }
+    }
+}

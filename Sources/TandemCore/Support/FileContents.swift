@@ -1,0 +1,61 @@
+import Glibc
+
+/// Small whole-file reads and writes (state files, sysfs/configfs attributes).
+public enum FileContents {
+    /// Up to `limit` bytes of the file, nil when it cannot be opened or read.
+    public static func read(_ path: String, limit: Int = 1 << 20) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: min(limit, 65536))
+        while bytes.count < limit {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, min($0.count, limit - bytes.count)) }
+            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+            else if count < 0 && Errno.current == EINTR { continue }
+            else if count < 0 { return nil }
+            else { break }
+        }
+        return bytes
+    }
+
+    /// Writes through a temporary file and rename, so readers never see half a file.
+    /// Returns 0 or an errno.
+    @discardableResult
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644,
+                                       createDirectory: Bool = false) -> Int32 {
+        if createDirectory, let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            _ = makeDirectory(String(path[..<slash]))
+        }
+        let temporary = path + ".tmp.\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { return Errno.current }
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written > 0 { rest = rest.dropFirst(written); continue }
+            if written < 0 && Errno.current == EINTR { continue }
+            let code = Errno.current
+            close(fd); unlink(temporary)
+            return code
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let code = Errno.current
+            unlink(temporary)
+            return code
+        }
+        return 0
+    }
+
+    /// `mkdir -p` with mode 0755; returns 0 or an errno.
+    @discardableResult
+    public static func makeDirectory(_ path: String) -> Int32 {
+        var prefix = ""
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && Errno.current != EEXIST { return Errno.current }
+        }
+        return 0
+    }
+}
