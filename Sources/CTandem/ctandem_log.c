@@ -19,7 +19,7 @@ int ctandem_log_open(const ctandem_log_config *config)
     if (config->syslog_facility >= 0) {
         qb_log_ctl(QB_LOG_SYSLOG, QB_LOG_CONF_FACILITY, facility);
         qb_log_filter_ctl(QB_LOG_SYSLOG, QB_LOG_FILTER_ADD, QB_LOG_FILTER_FILE, "*", floor);
-        qb_log_format_set(QB_LOG_SYSLOG, "%N[%P]: %b");
+        qb_log_format_set(QB_LOG_SYSLOG, "%b");  // syslog() adds ident[pid] itself
     }
 
     qb_log_ctl(QB_LOG_STDERR, QB_LOG_CONF_ENABLED, config->to_stderr ? QB_TRUE : QB_FALSE);

@@ -12,10 +12,14 @@ public struct CommandRunner: Sendable {
     public let killGraceMilliseconds: Int
     /// Directories searched after `PATH` for bare names, as ocf-shellfuncs appends them.
     public let fallbackSearchPath: [String]
+    /// Variables every command gets on top of the inherited environment (each command's
+    /// own `environment` wins).
+    public let environment: [String: String]
 
-    public init(budget: OperationBudget, killGraceMilliseconds: Int = 500,
+    public init(budget: OperationBudget, killGraceMilliseconds: Int = 500, environment: [String: String] = [:],
                 fallbackSearchPath: [String] = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]) {
         self.budget = budget
+        self.environment = environment
         self.killGraceMilliseconds = killGraceMilliseconds
         self.fallbackSearchPath = fallbackSearchPath
     }
@@ -35,7 +39,9 @@ public struct CommandRunner: Sendable {
         let termAt = deadline.adding(milliseconds: -grace)
         guard start < termAt else { throw .budgetExhausted(command.executable) }
         guard let path = resolve(command.executable) else { throw .notFound(command.executable) }
-        var child = try ChildProcess.spawn(path: path, command: command)
+        var effective = command
+        effective.environment = environment.merging(command.environment) { $1 }
+        var child = try ChildProcess.spawn(path: path, command: effective)
         return child.collect(command: command, start: start, termAt: termAt, killAt: deadline)
     }
 

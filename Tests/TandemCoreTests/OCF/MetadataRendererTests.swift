@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import TandemCore
+
+@Suite struct MetadataRendererTests {
+    /// A declaration with everything the renderer must handle, including text that needs escaping.
+    static let tricky = AgentDeclaration(
+        name: "tricky", version: "1.0 <beta> & \"more\"",
+        shortDescription: "Short <b>not bold</b> & co",
+        longDescription: "Long text with <, >, & and \"quotes\".",
+        parameters: [
+            Parameter<String>("ip", required: true, unique: true, short: "IP <addr>", long: "Address & mask.").spec,
+            Parameter<Int>("count", default: 5, range: 1...9, short: "c", long: "Count.").spec,
+            Parameter<Bool>("flag", default: true, short: "f", long: "Flag.", deprecated: "use \"other\" instead.").spec,
+            Parameter<String>("mode", default: "a", allowed: ["a", "b&c"], short: "m", long: "Mode.").spec,
+        ],
+        actions: [
+            ActionSpec(.start, timeout: 20), ActionSpec(.stop, timeout: 20),
+            ActionSpec(.monitor, timeout: 20, interval: 10, depth: 0, role: .promoted),
+            ActionSpec(.monitor, timeout: 20, interval: 11, depth: 0, role: .unpromoted),
+            ActionSpec(.promote, timeout: 10), ActionSpec(.demote, timeout: 10),
+            ActionSpec(.notify, timeout: 5), ActionSpec(.reload, timeout: 10),
+            ActionSpec(.metaData, timeout: 5), ActionSpec(.validateAll, timeout: 20),
+        ])
+
+    /// The three validators every agent's meta-data must pass (anchors.md §1.9).
+    static func validate(_ xml: String) throws -> [String] {
+        var failures: [String] = []
+        // ocf-tester validates from the DTD's directory so that the SYSTEM id resolves.
+        let dtd = try TestCommands.run("xmllint", ["--noout", "--path", "/usr/share/resource-agents", "--valid", "-"],
+                                       input: xml)
+        if !dtd.succeeded { failures.append("ra-api-1.dtd: " + dtd.stderrText) }
+        for schema in ["/usr/share/resource-agents/metadata.rng", "/usr/share/pcs/data/ocf-1.1.rng"] {
+            let result = try TestCommands.run("xmllint", ["--noout", "--relaxng", schema, "-"], input: xml)
+            if !result.succeeded { failures.append(schema + ": " + result.stderrText) }
+        }
+        return failures
+    }
+
+    @Test func trickyDeclarationValidatesAgainstAllThreeSchemas() throws {
+        let xml = MetadataRenderer.render(Self.tricky)
+        #expect(try Self.validate(xml) == [])
+    }
+
+    @Test func sampleAgentMetadataValidatesAgainstAllThreeSchemas() throws {
+        let outcome = try AgentInvocation("ocf-sample").run("meta-data")
+        #expect(outcome.code == 0)
+        #expect(try Self.validate(outcome.stdout) == [])
+    }
+
+    @Test func textIsEscapedAndDescriptionsCarryWhatTheSchemasCannot() {
+        let xml = MetadataRenderer.render(Self.tricky)
+        #expect(xml.contains("<shortdesc lang=\"en\">Short &lt;b&gt;not bold&lt;/b&gt; &amp; co</shortdesc>"))
+        #expect(xml.contains("version=\"1.0 &lt;beta&gt; &amp; &quot;more&quot;\""))
+        #expect(xml.contains("Allowed values: a, b&amp;c."))
+        #expect(xml.contains("Deprecated: use \"other\" instead."))
+        #expect(xml.contains("<shortdesc lang=\"en\">(deprecated) f</shortdesc>"))
+        #expect(xml.contains("<content type=\"integer\" default=\"5\"/>"))
+        #expect(xml.contains("<action name=\"monitor\" timeout=\"20s\" interval=\"11s\" depth=\"0\" role=\"Unpromoted\"/>"))
+        #expect(xml.contains("<parameter name=\"ip\" unique=\"1\" required=\"1\">"))
+        #expect(!xml.contains("reload-agent") && !xml.contains("unique-group") && !xml.contains("reloadable"))
+    }
+
+    @Test func renderingIsStable() {
+        #expect(MetadataRenderer.render(Self.tricky) == MetadataRenderer.render(Self.tricky))
+    }
+
+    /// Golden file: a change to the meta-data is a deliberate change of this file
+    /// (re-record with RECORD_SNAPSHOTS=1).
+    @Test func sampleAgentMetadataMatchesSnapshot() throws {
+        let outcome = try AgentInvocation("ocf-sample").run("meta-data")
+        let path = FixturePaths.project("snapshots/ocf-sample.metadata.xml")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try outcome.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(outcome.stdout == (try FixturePaths.read(path)))
+    }
+}
