@@ -8,10 +8,21 @@ PROVIDER_DIR := $(DESTDIR)$(OCF_ROOT)/resource.d/tandem
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
 AGENTS ?=
 SWIFT ?= swift
-RELEASE_FLAGS := -c release --static-swift-stdlib
-RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: help deps build release test install uninstall bench demo clean
+# Release agents start fast (~2 ms; an agent runs every few seconds on every node):
+# - the Swift runtime linked in (--static-swift-stdlib), libstdc++ and libgcc too (a
+#   linker script named libstdc++.so that points at the static archive), no PIE, no rpath;
+# - libxml2 and libqb are dlopen'ed when first needed (CTandem), so the link must not
+#   name them: pkg-config files with their Cflags and no Libs stand in for the real ones.
+LINK_DIR := $(CURDIR)/.build/link-static
+PKGCONFIG_DIR := $(CURDIR)/.build/pkgconfig-headers
+RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath \
+	-Xswiftc -Xclang-linker -Xswiftc -no-pie -Xswiftc -Xclang-linker -Xswiftc -static-libgcc \
+	-Xlinker -L$(LINK_DIR) -Xlinker --gc-sections
+RELEASE_ENV := PKG_CONFIG_PATH=$(PKGCONFIG_DIR)
+RELEASE_BIN = $(shell $(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
+
+.PHONY: help deps build release test install install-files uninstall bench demo clean
 
 help:
 	@echo "make deps       install the Debian packages Tandem needs (root)"
@@ -29,17 +40,32 @@ deps:
 build:
 	$(SWIFT) build
 
-release:
-	$(SWIFT) build $(RELEASE_FLAGS)
+release: $(LINK_DIR)/libstdc++.so $(PKGCONFIG_DIR)/libxml-2.0.pc $(PKGCONFIG_DIR)/libqb.pc
+	$(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS)
+
+$(LINK_DIR)/libstdc++.so:
+	@mkdir -p $(@D)
+	echo "INPUT($$(g++ -print-file-name=libstdc++.a))" > $@
+
+$(PKGCONFIG_DIR)/%.pc:
+	@mkdir -p $(@D)
+	printf 'Name: %s\nDescription: headers only, the library is dlopen-ed\nVersion: %s\nCflags: %s\nLibs:\n' \
+		"$*" "$$(pkg-config --modversion $*)" "$$(pkg-config --cflags $* | sed 's/-pthread//')" > $@
 
 test: deps release
 	TANDEM_BIN_DIR="$(RELEASE_BIN)" $(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
+# Where install-files takes the agents from (tests point it at a build of their own).
+BIN_DIR ?= $(RELEASE_BIN)
+
 install: release
+	$(MAKE) install-files
+
+install-files:
 	install -d -m 0755 "$(PROVIDER_DIR)"
 	@for agent in $(AGENTS); do \
-		echo "install $(RELEASE_BIN)/$$agent -> $(PROVIDER_DIR)/$$agent"; \
-		install -m 0755 "$(RELEASE_BIN)/$$agent" "$(PROVIDER_DIR)/$$agent" || exit 1; \
+		echo "install $(BIN_DIR)/$$agent -> $(PROVIDER_DIR)/$$agent"; \
+		install -m 0755 "$(BIN_DIR)/$$agent" "$(PROVIDER_DIR)/$$agent" || exit 1; \
 	done
 
 uninstall:

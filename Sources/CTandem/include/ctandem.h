@@ -1,6 +1,6 @@
-// C helpers for what Swift cannot express: libqb's logging macro (it registers a
-// call site in an ELF section, so it must be expanded in C) and a few glibc/Linux
-// calls that are not imported cleanly (posix_spawn close-from, pidfd_open).
+// C helpers for what Swift cannot express: libqb's logging (loaded on demand, see
+// ctandem_log.c) and a few glibc/Linux calls that are not imported cleanly
+// (posix_spawn close-from, pipe2, pidfd_open).
 #ifndef CTANDEM_H
 #define CTANDEM_H
 
@@ -17,11 +17,13 @@ typedef struct {
     int debug;              // 1 = let LOG_DEBUG through
 } ctandem_log_config;
 
-/// Sets libqb logging up once. Returns 0, or -errno when the log file cannot be opened
-/// (the other targets stay enabled).
+/// Sets libqb logging up once (loading libqb). Returns 0; -ENOENT when libqb cannot be
+/// loaded (nothing is enabled); or -errno when only the log file cannot be opened.
 int ctandem_log_open(const ctandem_log_config *config);
 /// One message at a syslog priority (LOG_ERR, LOG_INFO, ...). No-op before open.
 void ctandem_log(int priority, const char *message);
+/// NULL when libqb can be loaded, else why not.
+const char *ctandem_log_load_error(void);
 /// Flushes and closes every target.
 void ctandem_log_close(void);
 
