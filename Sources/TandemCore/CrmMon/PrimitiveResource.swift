@@ -35,8 +35,9 @@ public struct PrimitiveResource: Sendable, Equatable {
 
     /// The id without an instance suffix (`drbd0:1` → `drbd0`), as unique clones write it.
     public var baseID: Substring {
-        guard let colon = id.lastIndex(of: ":"),
-              id[id.index(after: colon)...].allSatisfy(\.isNumber), colon != id.startIndex else { return id[...] }
+        guard let colon = id.lastIndex(of: ":"), colon != id.startIndex else { return id[...] }
+        let suffix = id[id.index(after: colon)...]
+        guard !suffix.isEmpty, suffix.allSatisfy(\.isNumber) else { return id[...] }
         return id[..<colon]
     }
 }
