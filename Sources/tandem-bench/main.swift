@@ -1,1 +1,12 @@
-print("placeholder")
+import Glibc
+
+// tandem-bench <benchmark> [options]: one file per benchmark, dispatched here by name.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let status: Int32
+switch arguments.first {
+case "crm-mon": status = CrmMonBenchmark.run(Array(arguments.dropFirst()))
+default:
+    print("usage: tandem-bench <benchmark> [options]\n\nbenchmarks:\n  crm-mon   crm_mon XML parser vs. a bare libxml2 reader pass")
+    status = 2
+}
+exit(status)
