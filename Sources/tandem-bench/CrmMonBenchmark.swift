@@ -1,4 +1,5 @@
 import CLibXML2
+import CTandem
 import Glibc
 import TandemCore
 
@@ -78,19 +79,19 @@ enum CrmMonBenchmark {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue
                             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
         let reader = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-            xmlReaderForMemory($0, Int32(buffer.count), nil, nil, options)
+            ctandem_xmlReaderForMemory($0, Int32(buffer.count), options)
         }
         guard let reader else { return 0 }
-        defer { xmlFreeTextReader(reader) }
+        defer { ctandem_xmlFreeTextReader(reader) }
         var elements = 0
         var checksum: UInt8 = 0
-        while xmlTextReaderRead(reader) == 1 {
-            guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+        while ctandem_xmlTextReaderRead(reader) == 1 {
+            guard ctandem_xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
             elements += 1
-            if let name = xmlTextReaderConstLocalName(reader) { checksum &+= name[0] }
-            while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                if let name = xmlTextReaderConstLocalName(reader) { checksum &+= name[0] }
-                if let value = xmlTextReaderConstValue(reader) { checksum &+= value[0] }
+            if let name = ctandem_xmlTextReaderConstLocalName(reader) { checksum &+= name[0] }
+            while ctandem_xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                if let name = ctandem_xmlTextReaderConstLocalName(reader) { checksum &+= name[0] }
+                if let value = ctandem_xmlTextReaderConstValue(reader) { checksum &+= value[0] }
             }
         }
         return elements + Int(checksum & 0)

@@ -5,8 +5,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let status: Int32
 switch arguments.first {
 case "crm-mon": status = CrmMonBenchmark.run(Array(arguments.dropFirst()))
+case "startup": status = StartupBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: tandem-bench <benchmark> [options]\n\nbenchmarks:\n  crm-mon   crm_mon XML parser vs. a bare libxml2 reader pass")
+    print("usage: tandem-bench <benchmark> [options]\n\nbenchmarks:\n  crm-mon   crm_mon XML parser vs. a bare libxml2 reader pass\n  startup AGENT [ROUNDS]   meta-data start-up vs. heartbeat/Dummy")
     status = 2
 }
 exit(status)

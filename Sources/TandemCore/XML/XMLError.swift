@@ -8,7 +8,7 @@ public enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int)
     /// The file could not be opened or read.
     case unreadable(path: String, errno: Int32)
-    /// libxml2 could not set up a reader (out of memory).
+    /// libxml2 could not be loaded, or could not set up a reader (out of memory).
     case readerUnavailable
 
     public var description: String {
@@ -19,7 +19,7 @@ public enum XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyDocument: "empty XML document"
         case .tooLarge(let bytes): "XML document too large (\(bytes) bytes)"
         case .unreadable(let path, let errno): "cannot read \(path): \(Errno.describe(errno))"
-        case .readerUnavailable: "libxml2 could not create a reader"
+        case .readerUnavailable: "libxml2 (libxml2.so.2) could not be loaded or could not create a reader"
         }
     }
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import CTandem
 
 /// Collects libxml2's structured errors for one reader.
 ///

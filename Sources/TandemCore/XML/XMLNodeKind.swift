@@ -1,4 +1,5 @@
 import CLibXML2
+import CTandem
 
 /// The kinds of reader positions the parsers distinguish (libxml2's `xmlReaderTypes`).
 public enum XMLNodeKind: Sendable, Equatable {

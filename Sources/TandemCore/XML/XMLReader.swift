@@ -1,4 +1,5 @@
 import CLibXML2
+import CTandem
 import Glibc
 
 /// A thin, forward-only reader over libxml2's `xmlTextReader`.
@@ -51,7 +52,7 @@ public final class XMLReader {
         guard let base = buffer.baseAddress, buffer.count > 0 else { throw fail(.emptyDocument) }
         guard buffer.count <= Int(Int32.max) else { throw fail(.tooLarge(bytes: buffer.count)) }
         let created = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-            xmlReaderForMemory(chars, Int32(buffer.count), nil, nil, Self.parseOptions)
+            ctandem_xmlReaderForMemory(chars, Int32(buffer.count), Self.parseOptions)
         }
         guard let created else { throw fail(.readerUnavailable) }
         reader = created
@@ -59,12 +60,12 @@ public final class XMLReader {
         ownedBuffer = owned
         emptyString = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
         emptyString.initialize(to: 0)
-        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorSink.callback,
+        ctandem_xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorSink.callback,
                                                Unmanaged.passUnretained(sink).toOpaque())
     }
 
     deinit {
-        xmlFreeTextReader(reader)
+        ctandem_xmlFreeTextReader(reader)
         ownedBuffer?.deallocate()
         emptyString.deallocate()
     }
@@ -76,7 +77,7 @@ public final class XMLReader {
     ///   well-formed (including truncated input).
     @inline(__always)
     public func read() throws(XMLError) -> Bool {
-        let result = xmlTextReaderRead(reader)
+        let result = ctandem_xmlTextReaderRead(reader)
         if result == 1 { return true }
         if result == 0, sink.first == nil { return false }
         throw sink.first ?? .malformed(line: lineNumber, column: 0, message: "parse error")
@@ -84,38 +85,38 @@ public final class XMLReader {
 
     /// What the reader is positioned on.
     @inline(__always)
-    public var kind: XMLNodeKind { XMLNodeKind(readerType: xmlTextReaderNodeType(reader)) }
+    public var kind: XMLNodeKind { XMLNodeKind(readerType: ctandem_xmlTextReaderNodeType(reader)) }
 
     /// Nesting depth of the current node; the root element is at depth 0.
     @inline(__always)
-    public var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    public var depth: Int { Int(ctandem_xmlTextReaderDepth(reader)) }
 
     /// True for `<x/>`, which has no end-element node. Ask before moving to attributes.
     @inline(__always)
-    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    public var isEmptyElement: Bool { ctandem_xmlTextReaderIsEmptyElement(reader) == 1 }
 
     /// The local name of the current element or attribute.
     @inline(__always)
     public var localName: XMLName {
         // libxml2 returns NULL only for nodes without a name (text); "" stands in.
-        XMLName(xmlTextReaderConstLocalName(reader) ?? UnsafePointer(emptyString))
+        XMLName(ctandem_xmlTextReaderConstLocalName(reader) ?? UnsafePointer(emptyString))
     }
 
     /// The value of the current attribute or text node.
     @inline(__always)
-    public var value: XMLValue { XMLValue(xmlTextReaderConstValue(reader) ?? UnsafePointer(emptyString)) }
+    public var value: XMLValue { XMLValue(ctandem_xmlTextReaderConstValue(reader) ?? UnsafePointer(emptyString)) }
 
     /// Moves to the element's first attribute, then to each next one.
     ///
     /// - Returns: false when there are no more attributes.
     @inline(__always)
-    public func moveToNextAttribute() -> Bool { xmlTextReaderMoveToNextAttribute(reader) == 1 }
+    public func moveToNextAttribute() -> Bool { ctandem_xmlTextReaderMoveToNextAttribute(reader) == 1 }
 
     /// Moves back from an attribute to its element.
-    public func moveToElement() { _ = xmlTextReaderMoveToElement(reader) }
+    public func moveToElement() { _ = ctandem_xmlTextReaderMoveToElement(reader) }
 
     /// The line libxml2 has reached (for error messages).
-    public var lineNumber: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    public var lineNumber: Int { Int(ctandem_xmlTextReaderGetParserLineNumber(reader)) }
 
     /// Moves to the next element at the start of the document (the root).
     ///
@@ -133,11 +134,11 @@ public final class XMLReader {
     @inline(__always)
     public func nextChildElement(ofDepth parentDepth: Int) throws(XMLError) -> Bool {
         while try read() {
-            let type = xmlTextReaderNodeType(reader)
+            let type = ctandem_xmlTextReaderNodeType(reader)
             if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
-                if xmlTextReaderDepth(reader) == Int32(parentDepth + 1) { return true }
+                if ctandem_xmlTextReaderDepth(reader) == Int32(parentDepth + 1) { return true }
             } else if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) {
-                if xmlTextReaderDepth(reader) == Int32(parentDepth) { return false }
+                if ctandem_xmlTextReaderDepth(reader) == Int32(parentDepth) { return false }
             }
         }
         return false
