@@ -1,0 +1,9 @@
+/// The write-ordering method DRBD uses for the backing devices (`write-ordering:flush`).
+public enum DRBDWriteOrdering: String, DRBDVocabulary {
+    case none
+    case drain
+    case flush
+    case bioBarrier = "bio-barrier"
+
+    public static let vocabularyName = "write ordering"
+}
