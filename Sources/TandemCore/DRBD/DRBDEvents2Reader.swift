@@ -14,7 +14,7 @@ public enum DRBDEvents2Reader {
         var state = DRBDEventsState()
         var sawLine = false
         var number = 0
-        for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for text in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
             guard let line = try DRBDEventsLine.parse(text, number: number) else { continue }
             sawLine = true

@@ -15,7 +15,7 @@ public enum DRBDProcReader {
         var status: DRBDProcStatus?
         var current: DRBDProcMinor?
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
             let line = raw.trimmingWhitespace()
             if line.isEmpty { continue }
