@@ -104,8 +104,8 @@ public enum DRBDProcReader {
         }
         // `st:` is the pre-8.3 spelling of `ro:`.
         guard let roles = fields["ro"] ?? fields["st"] else { throw .missingField(at: at, key: "ro") }
-        guard let disks = fields["ds"] else { throw .missingField(at: at, key: "ds") }
         let (role, peerRole) = try pair(DRBDRole.self, roles, key: "ro", at: at)
+        guard let disks = fields["ds"] else { throw .missingField(at: at, key: "ds") }
         let (disk, peerDisk) = try pair(DiskState.self, disks, key: "ds", at: at)
         return DRBDProcMinor(minor: minor, connection: connection, replication: replication, role: role,
                              peerRole: peerRole, disk: disk, peerDisk: peerDisk,
