@@ -9,7 +9,8 @@ public struct DRBDDevice: Sendable, Equatable {
     public var minor: Int?
     /// The local disk state.
     public var disk: DiskState
-    /// True for an intentionally diskless client (`client:yes`), as opposed to a disk that failed.
+    /// True for an intentionally diskless client (`client:yes`), as opposed to a disk that failed
+    /// or was detached (`client:no`; `unknown` counts as no).
     public var isClient: Bool
     /// Whether this device has quorum; `nil` when the source has no quorum (8.4).
     public var quorum: Bool?

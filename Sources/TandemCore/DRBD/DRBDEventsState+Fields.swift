@@ -43,7 +43,8 @@ extension DRBDEventsState {
             switch key {
             case "minor": device.minor = try Parse.integer(value, key: key, at: at)
             case "disk": device.disk = try Parse.word(DiskState.self, value, key: key, at: at)
-            case "client": device.isClient = try Parse.yesNo(value, key: key, at: at)
+            // `unknown` (not yet known) counts as not a client: no promise that the disk is missing on purpose.
+            case "client": device.isClient = try Parse.yesNoUnknown(value, key: key, at: at) ?? false
             case "quorum": device.quorum = try Parse.yesNo(value, key: key, at: at)
             case "open": device.isOpen = try Parse.yesNoUnknown(value, key: key, at: at)
             case "backing_dev": device.backingDevice = value == "none" ? nil : value
@@ -68,7 +69,7 @@ extension DRBDEventsState {
             case "replication":
                 peerDevice.replication = try Parse.word(ReplicationState.self, value, key: key, at: at)
             case "peer-disk": peerDevice.peerDisk = try Parse.word(DiskState.self, value, key: key, at: at)
-            case "peer-client": peerDevice.peerClient = try Parse.yesNo(value, key: key, at: at)
+            case "peer-client": peerDevice.peerClient = try Parse.yesNoUnknown(value, key: key, at: at) ?? false
             case "resync-suspended":
                 peerDevice.resyncSuspended = try Parse.reasons(DRBDResyncSuspension.self, value, key: key, at: at)
             case "received": peerDevice.receivedKiB = try Parse.integer(value, key: key, at: at)

@@ -8,7 +8,8 @@ public struct DRBDPeerDevice: Sendable, Equatable {
     public var replication: ReplicationState
     /// The peer's disk state as last known (`DUnknown` while not connected).
     public var peerDisk: DiskState
-    /// True when the peer is an intentionally diskless client for this volume.
+    /// True when the peer is an intentionally diskless client for this volume
+    /// (`peer-client:yes`; `unknown` counts as no).
     public var peerClient: Bool
     /// Why a resync with this peer is paused; empty when it is not (`resync-suspended:no`).
     public var resyncSuspended: Set<DRBDResyncSuspension>
@@ -46,6 +47,7 @@ public struct DRBDPeerDevice: Sendable, Equatable {
         self.sync = sync
     }
 
-    /// The peer is an intentionally diskless client for this volume.
-    public var isPeerDisklessClient: Bool { peerDisk == .diskless && peerClient }
+    /// The peer is an intentionally diskless client for this volume. As in the drbd agent, the
+    /// `peer-client` flag alone decides: DRBD keeps it while the peer's disk state is DUnknown.
+    public var isPeerDisklessClient: Bool { peerClient }
 }

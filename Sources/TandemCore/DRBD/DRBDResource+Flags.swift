@@ -16,15 +16,23 @@ extension DRBDResource {
     /// Devices that have (or should have) a local disk, i.e. all but diskless clients.
     private var diskfulDevices: [DRBDDevice] { devices.filter { !$0.isDisklessClient } }
 
-    /// Every local disk is UpToDate (vacuously true without diskful volumes).
+    /// Every local disk is UpToDate, and there is at least one.
     ///
-    /// Deviation: the shell agent's events2 path leaves this true for Attaching/Negotiating;
-    /// here only UpToDate counts, as in its 8.4 path — "up to date" must mean it.
-    public var allLocalDisksUpToDate: Bool { diskfulDevices.allSatisfy { $0.disk == .upToDate } }
+    /// Deviations from the shell agent, both towards "no": its events2 path leaves this true for
+    /// Attaching/Negotiating (here only UpToDate counts, as in its 8.4 path), and it is vacuously
+    /// true without diskful volumes (here no local disk means no local data, so false).
+    public var allLocalDisksUpToDate: Bool {
+        let disks = diskfulDevices
+        return !disks.isEmpty && disks.allSatisfy { $0.disk == .upToDate }
+    }
 
-    /// No local disk is Diskless, Failed, Inconsistent, Outdated, Detaching (or DUnknown):
-    /// Consistent, Attaching and Negotiating do not break it (see `DiskState.breaksConsistency`).
-    public var allLocalDisksConsistent: Bool { !diskfulDevices.contains { $0.disk.breaksConsistency } }
+    /// No local disk is Diskless, Failed, Inconsistent, Outdated, Detaching (or DUnknown), and
+    /// there is at least one: Consistent, Attaching and Negotiating do not break it
+    /// (see `DiskState.breaksConsistency`).
+    public var allLocalDisksConsistent: Bool {
+        let disks = diskfulDevices
+        return !disks.isEmpty && !disks.contains { $0.disk.breaksConsistency }
+    }
 
     /// Some local disk is Attaching or Negotiating; the score is left unchanged meanwhile.
     public var isTransitional: Bool { diskfulDevices.contains { $0.disk.isTransitional } }
