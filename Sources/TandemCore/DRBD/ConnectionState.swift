@@ -19,6 +19,7 @@ public enum ConnectionState: String, DRBDVocabulary {
     /// 8.4: TCP is up, waiting for the peer's first packet.
     case wfReportParams = "WFReportParams"
 
+    /// Names these words in error messages.
     public static let vocabularyName = "connection state"
 
     /// True only for an established connection.

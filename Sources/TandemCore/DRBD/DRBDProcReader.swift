@@ -12,22 +12,24 @@ public enum DRBDProcReader {
     /// - Throws: `DRBDStateError` — `.emptyInput`, `.malformedLine` (e.g. no `version:` first),
     ///   `.missingField`, `.unknownValue`, … with the line number.
     public static func parse(_ text: String) throws(DRBDStateError) -> DRBDProcStatus {
-        var status: DRBDProcStatus?
+        var header: DRBDProcStatus?
+        var minors: [DRBDProcMinor] = []
+        var unconfigured: [Int] = []
         var current: DRBDProcMinor?
         var number = 0
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
             let line = raw.trimmingWhitespace()
             if line.isEmpty { continue }
-            guard var result = status else {
-                status = try versionLine(line, number: number)
+            guard header != nil else {
+                header = try versionLine(line, number: number)
                 continue
             }
             let indented = raw.first == " " || raw.first == "\t"
             if let minorNumber = minorNumber(of: line) {
-                if let done = current { result.minors.append(done) }
+                if let done = current { minors.append(done) }
                 current = try minorLine(line, minor: minorNumber, number: number)
-                if current == nil { result.unconfiguredMinors.append(minorNumber) }
+                if current == nil { unconfigured.append(minorNumber) }
             } else if !indented {
                 // Top-level lines after `version:` that carry no state.
                 let known = ["srcversion:", "GIT-hash:", "Transports"].contains { line.hasPrefix($0) }
@@ -37,11 +39,12 @@ public enum DRBDProcReader {
             } else {
                 throw malformed(line, number, "indented line outside a configured minor")
             }
-            status = result
         }
-        guard var result = status else { throw .emptyInput(.procDRBD) }
-        if let done = current { result.minors.append(done) }
-        return result
+        guard var status = header else { throw .emptyInput(.procDRBD) }
+        if let done = current { minors.append(done) }
+        status.minors = minors
+        status.unconfiguredMinors = unconfigured
+        return status
     }
 
     // MARK: - Lines

@@ -9,5 +9,6 @@ public enum DRBDResyncSuspension: String, DRBDVocabulary {
     /// Too many resyncs in parallel.
     case maxParallel = "max-parallel"
 
+    /// Names these words in error messages.
     public static let vocabularyName = "resync suspension reason"
 }

@@ -5,5 +5,6 @@ public enum DRBDRole: String, DRBDVocabulary {
     /// A peer whose role is not known (not connected); also printed for the local node briefly.
     case unknown = "Unknown"
 
+    /// Names these words in error messages.
     public static let vocabularyName = "role"
 }

@@ -12,6 +12,7 @@ public enum DRBDStateError: Error, Sendable, Equatable, CustomStringConvertible 
         case line(Int)
         case jsonPath(String)
 
+        /// "line N" or the JSON path.
         public var description: String {
             switch self {
             case .line(let number): "line \(number)"
@@ -42,6 +43,7 @@ public enum DRBDStateError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A streamed line grew beyond the reader's limit without a newline.
     case lineTooLong(line: Int, limit: Int)
 
+    /// A one-line message fit for logs and `ocf-exit-reason:`.
     public var description: String {
         switch self {
         case .emptyInput(let format):

@@ -10,5 +10,6 @@ public enum DRBDSuspensionReason: String, DRBDVocabulary {
     /// Quorum lost with `on-no-quorum suspend-io`.
     case quorum
 
+    /// Names these words in error messages.
     public static let vocabularyName = "suspension reason"
 }

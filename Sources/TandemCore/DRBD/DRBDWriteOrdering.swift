@@ -5,5 +5,6 @@ public enum DRBDWriteOrdering: String, DRBDVocabulary {
     case flush
     case bioBarrier = "bio-barrier"
 
+    /// Names these words in error messages.
     public static let vocabularyName = "write ordering"
 }

@@ -12,6 +12,7 @@ public enum DiskState: String, DRBDVocabulary {
     case consistent = "Consistent"
     case upToDate = "UpToDate"
 
+    /// Names these words in error messages.
     public static let vocabularyName = "disk state"
 
     /// Attaching or Negotiating: a state that will change without intervention, so the

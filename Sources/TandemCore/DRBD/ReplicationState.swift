@@ -17,6 +17,7 @@ public enum ReplicationState: String, DRBDVocabulary {
     case ahead = "Ahead"
     case behind = "Behind"
 
+    /// Names these words in error messages.
     public static let vocabularyName = "replication state"
 
     /// A resync runs or is paused (SyncSource/SyncTarget/PausedSyncS/PausedSyncT).

@@ -24,6 +24,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case trailingData
     }
 
+    /// What was wrong.
     public let kind: Kind
     /// Byte offset from the start of the input (0-based).
     public let offset: Int
@@ -32,6 +33,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     /// 1-based column of `offset`, counted in bytes.
     public let column: Int
 
+    /// An error of `kind` at `offset` (line and column 1-based).
     public init(kind: Kind, offset: Int, line: Int, column: Int) {
         self.kind = kind
         self.offset = offset
@@ -39,6 +41,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         self.column = column
     }
 
+    /// The problem and its position, on one line.
     public var description: String {
         let what: String
         switch kind {

@@ -5,12 +5,19 @@
 /// exponent, or too large for `Int64`, is a `.double`. Objects are dictionaries: the parser
 /// rejects duplicate keys, so no information is lost by not keeping member order.
 public enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number without fraction or exponent that fits `Int64`.
     case integer(Int64)
+    /// Any other number.
     case double(Double)
+    /// A string, escapes resolved.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; keys are unique.
     case object([String: JSONValue])
 
     /// The member `key` of an object; `nil` for a missing key or a value that is not an object.
