@@ -31,13 +31,13 @@ public struct PrimitiveResource: Sendable, Equatable {
     public init() {}
 
     /// The node names the instance is active on.
-    public var nodeNames: [String] { nodes.map(\.name) }
+    public var nodeNames: [String] { nodes.map { $0.name } }
 
     /// The id without an instance suffix (`drbd0:1` → `drbd0`), as unique clones write it.
     public var baseID: Substring {
         guard let colon = id.lastIndex(of: ":"), colon != id.startIndex else { return id[...] }
         let suffix = id[id.index(after: colon)...]
-        guard !suffix.isEmpty, suffix.allSatisfy(\.isNumber) else { return id[...] }
+        guard !suffix.isEmpty, suffix.allSatisfy({ $0.isNumber }) else { return id[...] }
         return id[..<colon]
     }
 }

@@ -24,7 +24,7 @@ public struct ResourceFailure: Sendable, Equatable {
     /// The resource the key names: the key without `_<task>_<interval>`.
     public var resourceID: String {
         var key = Substring(operationKey)
-        guard let last = key.lastIndex(of: "_"), key[key.index(after: last)...].allSatisfy(\.isNumber) else {
+        guard let last = key.lastIndex(of: "_"), key[key.index(after: last)...].allSatisfy({ $0.isNumber }) else {
             return operationKey
         }
         key = key[..<last]

@@ -40,7 +40,7 @@ extension DRBDResource {
     /// Every volume is an intentional diskless client (`disk:Diskless client:yes`).
     ///
     /// Deviation: false for a resource without volumes (the shell compares counts, 0 == 0).
-    public var isDisklessClient: Bool { !devices.isEmpty && devices.allSatisfy(\.isDisklessClient) }
+    public var isDisklessClient: Bool { !devices.isEmpty && devices.allSatisfy { $0.isDisklessClient } }
 
     /// False when any device reports `quorum:no`; sources without quorum (8.4) count as quorate.
     ///

@@ -72,7 +72,7 @@ public enum DRBDStateError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// Keeps messages (which end up in `ocf-exit-reason:`) to one short line.
     private static func clip(_ text: String) -> String {
-        let oneLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let oneLine = text.split { $0.isNewline }.first.map(String.init) ?? ""
         return oneLine.count > 120 ? String(oneLine.prefix(117)) + "..." : oneLine
     }
 }

@@ -72,7 +72,7 @@ public struct CommandResult: Sendable {
     public var summary: String {
         var text = timedOut ? "\(command.executable) timed out after \(milliseconds) ms"
                             : "\(command.executable) ended with \(status)"
-        if let line = stderrText.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) {
+        if let line = stderrText.split(separator: "\n").first(where: { !$0.allSatisfy { $0.isWhitespace } }) {
             text += ": " + line.trimmingWhitespace()
         }
         return text

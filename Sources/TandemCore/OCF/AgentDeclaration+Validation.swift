@@ -31,7 +31,7 @@ extension AgentDeclaration {
             problems.append("action \(action.name.rawValue) needs a positive timeout")
         }
         let monitors = actions.filter { $0.name == .monitor && ($0.intervalSeconds ?? 0) > 0 }
-        if Set(monitors.compactMap(\.intervalSeconds)).count != monitors.count {
+        if Set(monitors.compactMap { $0.intervalSeconds }).count != monitors.count {
             problems.append("recurring monitors need distinct intervals (one per role), or Pacemaker runs only one")
         }
         let hasPromote = actions.contains { $0.name == .promote }, hasDemote = actions.contains { $0.name == .demote }

@@ -25,7 +25,7 @@ public struct AgentDeclaration: Sendable {
     /// The distinct action names, in declaration order.
     public var actionNames: [ActionName] {
         var seen: Set<ActionName> = []
-        return actions.map(\.name).filter { seen.insert($0).inserted }
+        return actions.map { $0.name }.filter { seen.insert($0).inserted }
     }
 
     public func parameter(named name: String) -> ParameterSpec? {

@@ -35,7 +35,7 @@ public struct NotifyEvent: Sendable, Equatable {
         self.timing = timing
         self.operation = operation
         func words(_ name: String) -> [String] {
-            (environment.metaText("notify_" + name) ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+            (environment.metaText("notify_" + name) ?? "").split { $0.isWhitespace }.map(String.init)
         }
         func instances(_ category: String, legacy: String? = nil) -> [Instance] {
             var resources = words(category + "_resource")

@@ -35,7 +35,7 @@ public struct OCFEnvironment: Sendable {
         let instance = resourceInstance
         guard let colon = instance.lastIndex(of: ":"),
               !instance[instance.index(after: colon)...].isEmpty,
-              instance[instance.index(after: colon)...].allSatisfy(\.isNumber) else { return instance }
+              instance[instance.index(after: colon)...].allSatisfy({ $0.isNumber }) else { return instance }
         return String(instance[..<colon])
     }
 

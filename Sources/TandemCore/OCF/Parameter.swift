@@ -23,7 +23,7 @@ public struct Parameter<Value: OCFParameterValue>: Sendable {
                 allowed: [Value] = [], short: String, long: String, deprecated: String? = nil,
                 check: (@Sendable (Value) -> String?)? = nil) {
         self.defaultValue = defaultValue
-        let allowedTexts = allowed.map(\.ocfText)
+        let allowedTexts = allowed.map { $0.ocfText }
         self.spec = ParameterSpec(
             name: name, contentType: Value.contentType, required: required, unique: unique,
             defaultText: defaultValue?.ocfText, allowedValues: allowedTexts,

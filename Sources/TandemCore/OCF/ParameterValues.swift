@@ -36,7 +36,7 @@ public struct ParameterValues: Sendable {
     /// `OCF_RESKEY_*` variables that name no declared parameter (typos in the CIB).
     public static func unknownNames(_ declaration: AgentDeclaration, in environment: OCFEnvironment) -> [String] {
         let prefix = OCFEnvironment.Key.parameterPrefix
-        let declared = Set(declaration.parameters.map(\.name))
+        let declared = Set(declaration.parameters.map { $0.name })
         return environment.variables.keys.compactMap { key -> String? in
             guard key.hasPrefix(prefix) else { return nil }
             let name = String(key.dropFirst(prefix.count))

@@ -1,7 +1,7 @@
 /// The usage text, derived from the declared actions.
 public enum UsageRenderer {
     public static func render(_ declaration: AgentDeclaration) -> String {
-        let names = declaration.actionNames.map(\.rawValue) + ["usage"]
+        let names = declaration.actionNames.map { $0.rawValue } + ["usage"]
         var text = "usage: \(declaration.name) {\(names.joined(separator: "|"))}\n\n"
         text += declaration.shortDescription + "\n\nParameters (as OCF_RESKEY_<name>):\n"
         for parameter in declaration.parameters {
