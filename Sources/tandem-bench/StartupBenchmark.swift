@@ -4,7 +4,9 @@ import TandemCore
 /// `tandem-bench startup AGENT [ROUNDS]`: the cost of one `meta-data` call of a Tandem
 /// agent next to resource-agents' Dummy, run alternately in the same process so that
 /// both see the same machine load. Wall time is spawn to reap; CPU time is the child's
-/// user + system time (getrusage of the reaped children).
+/// user + system time (getrusage of the reaped children). Two floors put the figures in
+/// proportion: `/bin/true` (exec of a small C program) and `tandem-bench noop` (exec of
+/// a Swift program linked like the agents, doing nothing).
 enum StartupBenchmark {
     struct Sample {
         var wallMicroseconds: [Int] = []
@@ -21,20 +23,24 @@ enum StartupBenchmark {
         let rounds = arguments.dropFirst().first.flatMap { Int($0) } ?? 300
         let runner = CommandRunner(budget: OperationBudget(timeoutMilliseconds: 600_000, reserveMilliseconds: 0),
                                    environment: ["OCF_ROOT": "/usr/lib/ocf", "OCF_RESOURCE_INSTANCE": "bench"])
-        var ours = Sample(), theirs = Sample()
-        // Warm the page cache for both before measuring.
-        _ = try? runner.run(Command(agent, ["meta-data"]))
-        _ = try? runner.run(Command(dummy, ["meta-data"]))
+        let swiftFloor = CommandLine.arguments[0]
+        let name = String(agent.split(separator: "/").last ?? Substring(agent))
+        let subjects = [(name, Command(agent, ["meta-data"])), ("heartbeat/Dummy", Command(dummy, ["meta-data"])),
+                        ("floor: Swift exec (noop)", Command(swiftFloor, ["noop"])),
+                        ("floor: C exec (/bin/true)", Command("/bin/true"))]
+        var samples = Array(repeating: Sample(), count: subjects.count)
+        for (_, command) in subjects { _ = try? runner.run(command) }  // warm the page cache
         for _ in 0..<rounds {
-            guard measure(agent, runner: runner, into: &ours), measure(dummy, runner: runner, into: &theirs) else {
-                StandardStreams().writeStderr("tandem-bench: meta-data failed\n")
+            for index in subjects.indices where !measure(subjects[index].1, runner: runner, into: &samples[index]) {
+                StandardStreams().writeStderr("tandem-bench: \(subjects[index].1) failed\n")
                 return 1
             }
         }
-        let name = String(agent.split(separator: "/").last ?? Substring(agent))
-        var table = "meta-data start-up, \(rounds) rounds each, alternating (microseconds)\n"
-        table += pad("agent", 28) + pad("wall min", 10) + pad("wall median", 13) + pad("cpu median", 12) + "\n"
-        for (label, sample) in [(name, ours), ("heartbeat/Dummy", theirs)] {
+        let ours = samples[0], theirs = samples[1]
+        var table = "meta-data start-up, \(rounds) rounds each, interleaved (microseconds)\n"
+        table += pad("command", 28) + pad("wall min", 10) + pad("wall median", 13) + pad("cpu median", 12) + "\n"
+        for (index, subject) in subjects.enumerated() {
+            let (label, sample) = (subject.0, samples[index])
             table += pad(label, 28) + pad(String(sample.wallMicroseconds.min() ?? 0), 10)
                 + pad(String(median(sample.wallMicroseconds)), 13) + pad(String(median(sample.cpuMicroseconds)), 12) + "\n"
         }
@@ -45,10 +51,10 @@ enum StartupBenchmark {
         return 0
     }
 
-    private static func measure(_ executable: String, runner: CommandRunner, into sample: inout Sample) -> Bool {
+    private static func measure(_ command: Command, runner: CommandRunner, into sample: inout Sample) -> Bool {
         let before = childrenCPU()
         let started = MonotonicInstant.now()
-        guard let result = try? runner.run(Command(executable, ["meta-data"])), result.succeeded else { return false }
+        guard let result = try? runner.run(command), result.succeeded else { return false }
         sample.wallMicroseconds.append(Int((MonotonicInstant.now().nanoseconds - started.nanoseconds) / 1_000))
         sample.cpuMicroseconds.append(childrenCPU() - before)
         return true

@@ -7,7 +7,7 @@ public struct FeatureSet: Sendable, Comparable, CustomStringConvertible {
         let parts = text.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
         var numbers: [Int] = []
         for part in parts {
-            guard !part.isEmpty, part.allSatisfy { $0.isASCII }, let number = Int(part), number >= 0 else { return nil }
+            guard !part.isEmpty, part.allSatisfy({ $0.isASCII }), let number = Int(part), number >= 0 else { return nil }
             numbers.append(number)
         }
         guard !numbers.isEmpty else { return nil }

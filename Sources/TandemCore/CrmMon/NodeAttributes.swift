@@ -41,7 +41,7 @@ public struct NodeAttributes: Sendable, Equatable {
         var best: Int?
         for attribute in attributes where attribute.name.hasPrefix(exact) {
             let suffix = attribute.name.dropFirst(exact.count)
-            guard suffix.isEmpty || (suffix.first == ":" && suffix.count > 1 && suffix.dropFirst().allSatisfy { $0.isNumber })
+            guard suffix.isEmpty || (suffix.first == ":" && suffix.count > 1 && suffix.dropFirst().allSatisfy({ $0.isNumber }))
             else { continue }
             guard let score = PacemakerScore.parse(attribute.value) else { continue }
             best = max(best ?? score, score)

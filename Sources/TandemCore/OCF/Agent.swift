@@ -23,8 +23,10 @@ public struct Agent: Sendable {
     }
 
     /// Runs the action named by `arguments[1]` and returns the exit code for `main`.
+    ///
+    /// The environment is read only for actions that need it (not meta-data or usage).
     public func run(arguments: [String] = CommandLine.arguments,
-                    environment variables: [String: String] = EnvironmentSnapshot.current(),
+                    environment variables: @autoclosure () -> [String: String] = EnvironmentSnapshot.current(),
                     started: MonotonicInstant = .now(),
                     output: some AgentOutput = StandardStreams()) -> Int32 {
         #if DEBUG
@@ -50,7 +52,7 @@ public struct Agent: Sendable {
             output.writeStderr(UsageRenderer.render(declaration))
             return OCFExitCode.unimplemented.rawValue
         }
-        let environment = OCFEnvironment(variables)
+        let environment = OCFEnvironment(variables())
         let logger = Logger.open(tag: "\(declaration.name)(\(environment.resourceInstance))",
                                  settings: environment.logSettings)
         defer { logger.close() }

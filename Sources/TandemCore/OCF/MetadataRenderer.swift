@@ -8,11 +8,10 @@ public enum MetadataRenderer {
     public static func render(_ declaration: AgentDeclaration) -> String {
         var xml = XMLWriter()
         xml.raw("<?xml version=\"1.0\"?>\n<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">\n")
-        xml.open("resource-agent", ["name": declaration.name, "version": declaration.version],
-                 order: ["name", "version"])
+        xml.open("resource-agent", [("name", declaration.name), ("version", declaration.version)])
         xml.element("version", text: AgentDeclaration.ocfVersion)
-        xml.element("longdesc", ["lang": "en"], text: declaration.longDescription)
-        xml.element("shortdesc", ["lang": "en"], text: declaration.shortDescription)
+        xml.element("longdesc", [("lang", "en")], text: declaration.longDescription)
+        xml.element("shortdesc", [("lang", "en")], text: declaration.shortDescription)
         xml.open("parameters")
         for parameter in declaration.parameters {
             renderParameter(parameter, into: &xml)
@@ -20,11 +19,11 @@ public enum MetadataRenderer {
         xml.close("parameters")
         xml.open("actions")
         for action in declaration.actions {
-            var attributes = ["name": action.name.rawValue, "timeout": "\(action.timeoutSeconds)s"]
-            if let interval = action.intervalSeconds { attributes["interval"] = "\(interval)s" }
-            if let depth = action.depth { attributes["depth"] = String(depth) }
-            if let role = action.role { attributes["role"] = role.rawValue }
-            xml.empty("action", attributes, order: ["name", "timeout", "interval", "depth", "role"])
+            var attributes = [("name", action.name.rawValue), ("timeout", String(action.timeoutSeconds) + "s")]
+            if let interval = action.intervalSeconds { attributes.append(("interval", String(interval) + "s")) }
+            if let depth = action.depth { attributes.append(("depth", String(depth))) }
+            if let role = action.role { attributes.append(("role", role.rawValue)) }
+            xml.empty("action", attributes)
         }
         xml.close("actions")
         xml.close("resource-agent")
@@ -32,16 +31,15 @@ public enum MetadataRenderer {
     }
 
     private static func renderParameter(_ parameter: ParameterSpec, into xml: inout XMLWriter) {
-        xml.open("parameter", ["name": parameter.name, "unique": parameter.unique ? "1" : "0",
-                               "required": parameter.required ? "1" : "0"],
-                 order: ["name", "unique", "required"])
-        xml.element("longdesc", ["lang": "en"], text: longDescription(of: parameter))
+        xml.open("parameter", [("name", parameter.name), ("unique", parameter.unique ? "1" : "0"),
+                               ("required", parameter.required ? "1" : "0")])
+        xml.element("longdesc", [("lang", "en")], text: longDescription(of: parameter))
         let short = parameter.deprecation == nil ? parameter.shortDescription
                                                  : "(deprecated) " + parameter.shortDescription
-        xml.element("shortdesc", ["lang": "en"], text: short)
-        var content = ["type": parameter.contentType.rawValue]
-        if let value = parameter.defaultText { content["default"] = value }
-        xml.empty("content", content, order: ["type", "default"])
+        xml.element("shortdesc", [("lang", "en")], text: short)
+        var content = [("type", parameter.contentType.rawValue)]
+        if let value = parameter.defaultText { content.append(("default", value)) }
+        xml.empty("content", content)
         xml.close("parameter")
     }
 

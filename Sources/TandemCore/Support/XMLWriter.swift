@@ -1,12 +1,16 @@
 /// A minimal XML writer that escapes every text and attribute value, two-space indented.
+/// Attributes are ordered pairs, written as given, so output is stable.
 struct XMLWriter {
+
     private(set) var text = ""
     private var depth = 0
 
+    init() { text.reserveCapacity(8192) }
+
     mutating func raw(_ string: String) { text += string }
 
-    mutating func open(_ name: String, _ attributes: [String: String] = [:], order: [String] = []) {
-        line("<" + name + render(attributes, order: order) + ">")
+    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        line("<" + name + render(attributes) + ">")
         depth += 1
     }
 
@@ -15,28 +19,34 @@ struct XMLWriter {
         line("</" + name + ">")
     }
 
-    mutating func empty(_ name: String, _ attributes: [String: String] = [:], order: [String] = []) {
-        line("<" + name + render(attributes, order: order) + "/>")
+    mutating func empty(_ name: String, _ attributes: [(String, String)] = []) {
+        line("<" + name + render(attributes) + "/>")
     }
 
-    mutating func element(_ name: String, _ attributes: [String: String] = [:], text content: String) {
-        line("<" + name + render(attributes, order: attributes.keys.sorted()) + ">"
-             + XMLWriter.escape(content, quotes: false) + "</" + name + ">")
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], text content: String) {
+        line("<" + name + render(attributes) + ">" + XMLWriter.escape(content, quotes: false) + "</" + name + ">")
     }
 
     private mutating func line(_ string: String) {
-        text += String(repeating: "  ", count: depth) + string + "\n"
+        for _ in 0..<depth { text += "  " }
+        text += string
+        text += "\n"
     }
 
-    /// Attributes in `order`, then any others sorted, so output is stable.
-    private func render(_ attributes: [String: String], order: [String]) -> String {
-        let keys = order.filter { attributes[$0] != nil } + attributes.keys.filter { !order.contains($0) }.sorted()
-        return keys.map { key in " \(key)=\"\(XMLWriter.escape(attributes[key] ?? "", quotes: true))\"" }.joined()
+    private func render(_ attributes: [(String, String)]) -> String {
+        var result = ""
+        for (key, value) in attributes {
+            result += " " + key + "=\"" + XMLWriter.escape(value, quotes: true) + "\""
+        }
+        return result
     }
 
     static func escape(_ string: String, quotes: Bool) -> String {
+        guard string.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && $0 == 0x22) }) else {
+            return string
+        }
         var result = ""
-        result.reserveCapacity(string.utf8.count)
+        result.reserveCapacity(string.utf8.count + 16)
         for character in string {
             switch character {
             case "&": result += "&amp;"
