@@ -6,6 +6,8 @@
 #include "ctandem.h"
 
 #include <dlfcn.h>
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED  // see Sources/CLibXML2/shim.h
 #include <libxml/xmlreader.h>
 
 static struct {

@@ -3,6 +3,8 @@
 #ifndef CTANDEM_XML_H
 #define CTANDEM_XML_H
 
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED  // see Sources/CLibXML2/shim.h
 #include <libxml/xmlreader.h>
 
 /// 0 when libxml2 is loaded (loading it on the first call), -1 when it cannot be.
