@@ -1,36 +1,14 @@
-/// A Pacemaker CRM feature set such as `3.16.2`, compared numerically field by field.
-public struct FeatureSet: Sendable, Comparable, CustomStringConvertible {
-    public let components: [Int]
+/// A Pacemaker CRM feature set such as `3.16.2` (`OCF_RESKEY_crm_feature_set`).
+public typealias FeatureSet = DottedVersion
 
-    /// Parses dotted decimal numbers; nil for anything else.
-    public init?(_ text: String) {
-        let parts = text.trimmingWhitespace().split(separator: ".", omittingEmptySubsequences: false)
-        var numbers: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.allSatisfy({ $0.isASCII }), let number = Int(part), number >= 0 else { return nil }
-            numbers.append(number)
-        }
-        guard !numbers.isEmpty else { return nil }
-        components = numbers
+extension DottedVersion {
+    public init(_ major: Int, _ minor: Int, _ patch: Int = 0) {
+        self.init(components: [major, minor, patch])
     }
-
-    public init(_ major: Int, _ minor: Int, _ patch: Int = 0) { components = [major, minor, patch] }
-
-    public var description: String { components.map(String.init).joined(separator: ".") }
-
-    public static func < (lhs: FeatureSet, rhs: FeatureSet) -> Bool {
-        for index in 0..<max(lhs.components.count, rhs.components.count) {
-            let left = index < lhs.components.count ? lhs.components[index] : 0
-            let right = index < rhs.components.count ? rhs.components[index] : 0
-            if left != right { return left < right }
-        }
-        return false
-    }
-
-    public static func == (lhs: FeatureSet, rhs: FeatureSet) -> Bool { !(lhs < rhs) && !(rhs < lhs) }
 
     /// Pacemaker 2.1.0: `crm_attribute --promotion`, OCF 1.1 role names.
     public static let promotionAttributeCommand = FeatureSet(3, 10, 0)
-    /// Pacemaker 2.0.3: `crm_mon --output-as=xml`; at or below this, use `--as-xml`.
+    /// Pacemaker 2.0.3, the first with `crm_mon --output-as`; its `--as-xml` body is
+    /// identical, so up to and including this release the legacy option is used.
     public static let legacyCrmMonXML = FeatureSet(3, 2, 0)
 }

@@ -11,11 +11,6 @@ public struct CrmMonSource: Sendable {
         case legacyXML = "--as-xml"
     }
 
-    /// The newest feature set for which the legacy option is used. 3.2.0 is Pacemaker
-    /// 2.0.3, the first with `--output-as`; its `--as-xml` body is identical, so the
-    /// boundary release takes the option every older release also understands.
-    public static let lastLegacyFeatureSet = DottedVersion("3.2.0")
-
     public let runner: CommandRunner
     /// `OCF_RESKEY_crm_feature_set`, if the agent was given one.
     public let featureSet: String?
@@ -45,9 +40,8 @@ public struct CrmMonSource: Sendable {
     /// `--output-as=xml` above it. Without a (parsable) feature set the agent was not started
     /// by Pacemaker, and every supported distribution ships ≥ 2.0.3, so the modern option.
     public static func outputFormat(forFeatureSet featureSet: String?) -> OutputFormat {
-        guard let featureSet, let version = DottedVersion(featureSet),
-              let boundary = lastLegacyFeatureSet else { return .xml }
-        return version <= boundary ? .legacyXML : .xml
+        guard let featureSet, let version = FeatureSet(featureSet) else { return .xml }
+        return version <= .legacyCrmMonXML ? .legacyXML : .xml
     }
 
     /// The command `fetch()` runs: `crm_mon -1 <format option>`, as argv.

@@ -7,6 +7,8 @@ public struct DottedVersion: Sendable, Hashable, Comparable, CustomStringConvert
     /// component (`2.1.5-rc1`) is dropped.
     ///
     /// - Returns: nil when the text does not start with a number.
+    public init(components: [Int]) { self.components = components }
+
     public init?(_ text: some StringProtocol) {
         var parts: [Int] = []
         for piece in text.split(separator: ".", omittingEmptySubsequences: false) {
