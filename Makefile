@@ -5,6 +5,8 @@ SHELL := /bin/bash
 OCF_ROOT ?= /usr/lib/ocf
 DESTDIR ?=
 PROVIDER_DIR := $(DESTDIR)$(OCF_ROOT)/resource.d/tandem
+MANDIR ?= /usr/share/man
+MAN7_DIR := $(DESTDIR)$(MANDIR)/man7
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
 AGENTS ?=
 SWIFT ?= swift
@@ -66,10 +68,12 @@ install-files:
 	@for agent in $(AGENTS); do \
 		echo "install $(BIN_DIR)/$$agent -> $(PROVIDER_DIR)/$$agent"; \
 		install -m 0755 "$(BIN_DIR)/$$agent" "$(PROVIDER_DIR)/$$agent" || exit 1; \
+		install -d -m 0755 "$(MAN7_DIR)" && \
+		"$(BIN_DIR)/$$agent" --man-page > "$(MAN7_DIR)/ocf_tandem_$$agent.7" || exit 1; \
 	done
 
 uninstall:
-	@for agent in $(AGENTS); do rm -f "$(PROVIDER_DIR)/$$agent"; done
+	@for agent in $(AGENTS); do rm -f "$(PROVIDER_DIR)/$$agent" "$(MAN7_DIR)/ocf_tandem_$$agent.7"; done
 	-rmdir "$(PROVIDER_DIR)" 2>/dev/null || true
 
 bench: deps release

@@ -45,6 +45,9 @@ public struct Agent: Sendable {
         case ActionName.metaData.rawValue:
             output.writeStdout(MetadataRenderer.render(declaration))
             return OCFExitCode.success.rawValue
+        case "--man-page":  // for `make install`; dashes keep it apart from OCF action names
+            output.writeStdout(ManPageRenderer.render(declaration))
+            return OCFExitCode.success.rawValue
         default:
             break
         }

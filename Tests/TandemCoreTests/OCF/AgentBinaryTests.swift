@@ -30,8 +30,11 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o755)
         let metadata = try TestCommands.run(installed, ["meta-data"])
         #expect(metadata.succeeded && metadata.stdoutText.contains("<resource-agent name=\"ocf-sample\""))
+        let manPage = destination + "/usr/share/man/man7/ocf_tandem_ocf-sample.7"
+        #expect(FileManager.default.fileExists(atPath: manPage))
         let uninstall = try TestCommands.run("make", common + ["uninstall"])
         #expect(uninstall.succeeded)
         #expect(!FileManager.default.fileExists(atPath: installed))
+        #expect(!FileManager.default.fileExists(atPath: manPage))
     }
 }
