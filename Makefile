@@ -55,6 +55,7 @@ $(PKGCONFIG_DIR)/%.pc:
 		"$*" "$$(pkg-config --modversion $*)" "$$(pkg-config --cflags $* | sed 's/-pthread//')" > $@
 
 test: deps release
+	scripts/check-style
 	TANDEM_BIN_DIR="$(RELEASE_BIN)" $(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 # Where install-files takes the agents from (tests point it at a build of their own).

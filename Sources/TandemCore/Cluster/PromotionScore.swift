@@ -67,10 +67,10 @@ public struct PromotionScore: Sendable {
             var arguments = ["--promotion=" + instance]
             if let node { arguments += ["-N", node] }
             return Command(tool("crm_attribute"), arguments + ["-q"] + valueArguments,
-                           environment: ["OCF_RESOURCE_INSTANCE": instance])
+                           environment: [OCFEnvironment.Key.resourceInstance: instance])
         }
-        var environment = ["OCF_RESOURCE_INSTANCE": instance]
-        if let node { environment["OCF_RESKEY_CRM_meta_on_node"] = node }
+        var environment = [OCFEnvironment.Key.resourceInstance: instance]
+        if let node { environment[OCFEnvironment.Key.metaPrefix + "on_node"] = node }
         return Command(tool("crm_master"), ["-Q", "-l", "reboot"] + valueArguments, environment: environment)
     }
 

@@ -174,10 +174,12 @@ struct BoundedBuffer {
 
 /// Calls `body` with a NULL-terminated `char *[]` for `strings`.
 func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
-    let pointers = strings.map { strdup($0) } + [nil]
+    var pointers = strings.map { strdup($0) }
+    pointers.append(nil)
     defer { for pointer in pointers { free(pointer) } }
     return pointers.withUnsafeBufferPointer { buffer in
-        // A buffer of Optional pointers is never empty here (it holds at least the NULL).
-        body(buffer.baseAddress!)
+        // The buffer holds at least the terminating NULL, so it has a base address.
+        guard let base = buffer.baseAddress else { preconditionFailure("empty argv buffer") }
+        return body(base)
     }
 }

@@ -40,7 +40,9 @@ public struct ParameterValues: Sendable {
         return environment.variables.keys.compactMap { key -> String? in
             guard key.hasPrefix(prefix) else { return nil }
             let name = String(key.dropFirst(prefix.count))
-            if name.hasPrefix("CRM_meta_") || name == "crm_feature_set" || name == "OCF_CHECK_LEVEL" { return nil }
+            // Pacemaker's own variables share the prefix.
+            if key.hasPrefix(OCFEnvironment.Key.metaPrefix) || key == OCFEnvironment.Key.featureSet
+                || key == OCFEnvironment.Key.checkLevelParameter { return nil }
             return declared.contains(name) ? nil : name
         }.sorted()
     }
