@@ -50,10 +50,17 @@ struct ChildProcess {
         let envp = environment.map { "\($0.key)=\($0.value)" }
 
         var pid: pid_t = 0
-        let rc = withCStringArray(argv) { cArgv in
-            withCStringArray(envp) { cEnvp in
-                posix_spawn(&pid, path, &actions, &attributes, cArgv, cEnvp)
+        var rc: Int32 = 0
+        // ETXTBSY: the executable was just written and another thread's fork still holds
+        // a write descriptor to it for an instant; it clears by itself.
+        for attempt in 0..<20 {
+            rc = withCStringArray(argv) { cArgv in
+                withCStringArray(envp) { cEnvp in
+                    posix_spawn(&pid, path, &actions, &attributes, cArgv, cEnvp)
+                }
             }
+            guard rc == ETXTBSY, attempt < 19 else { break }
+            usleep(5_000)
         }
         close(outPipe[1]); close(errPipe[1])
         if inPipe[0] >= 0 { close(inPipe[0]) }
