@@ -12,6 +12,7 @@ let package = Package(
     name: "Tandem",
     products: [
         .library(name: "TandemCore", targets: ["TandemCore"]),
+        .executable(name: "drbd", targets: ["drbd"]),
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
     ],
@@ -26,11 +27,18 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "TandemCore", dependencies: ["CTandem", "CLibXML2"],
                 swiftSettings: swiftSettings),
+        .executableTarget(name: "drbd", dependencies: ["TandemCore"],
+                          swiftSettings: swiftSettings),
         .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tandem-bench", dependencies: ["TandemCore", "CLibXML2"],
                           swiftSettings: swiftSettings),
-        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"],
+        // Helpers the test targets share: fixture paths, running tools and built agents.
+        .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/TandemTestSupport",
+                swiftSettings: swiftSettings),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "drbdTests", dependencies: ["drbd", "TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// Against the real crm_attribute and crm_master, writing to a CIB file (CIB_file),

@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// Broken input must become a typed `CrmMonError`, never a crash or a partial model.

@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// The real captures in ../shared/fixtures/crm_mon and the hand-written samples.

@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// crm_mon XML produced at test time by the real Pacemaker from the CIBs in Tests/Fixtures/cib.

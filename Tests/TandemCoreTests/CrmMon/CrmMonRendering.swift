@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// Renders crm_mon XML from a CIB file with the installed Pacemaker (`CIB_file=… crm_mon -1`)

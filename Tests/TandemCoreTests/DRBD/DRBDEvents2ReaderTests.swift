@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 import TandemCore
 
 @Suite struct DRBDEvents2ReaderTests {

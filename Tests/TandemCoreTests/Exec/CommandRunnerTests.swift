@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 @Suite struct CommandRunnerTests {

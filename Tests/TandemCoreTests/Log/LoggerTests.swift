@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// Logging through libqb, observed where an admin would look: the log file and syslog.

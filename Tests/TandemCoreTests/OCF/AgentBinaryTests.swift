@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// The built artefacts as they get installed.

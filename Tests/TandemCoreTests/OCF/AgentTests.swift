@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// The runtime end to end: the built sample agent run as Pacemaker runs it.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 @Suite struct MetadataRendererTests {
@@ -23,29 +24,15 @@ import Testing
             ActionSpec(.metaData, timeout: 5), ActionSpec(.validateAll, timeout: 20),
         ])
 
-    /// The three validators every agent's meta-data must pass (anchors.md §1.9).
-    static func validate(_ xml: String) throws -> [String] {
-        var failures: [String] = []
-        // ocf-tester validates from the DTD's directory so that the SYSTEM id resolves.
-        let dtd = try TestCommands.run("xmllint", ["--noout", "--path", "/usr/share/resource-agents", "--valid", "-"],
-                                       input: xml)
-        if !dtd.succeeded { failures.append("ra-api-1.dtd: " + dtd.stderrText) }
-        for schema in ["/usr/share/resource-agents/metadata.rng", "/usr/share/pcs/data/ocf-1.1.rng"] {
-            let result = try TestCommands.run("xmllint", ["--noout", "--relaxng", schema, "-"], input: xml)
-            if !result.succeeded { failures.append(schema + ": " + result.stderrText) }
-        }
-        return failures
-    }
-
     @Test func trickyDeclarationValidatesAgainstAllThreeSchemas() throws {
         let xml = MetadataRenderer.render(Self.tricky)
-        #expect(try Self.validate(xml) == [])
+        #expect(try MetadataSchemas.problems(in: xml) == [])
     }
 
     @Test func sampleAgentMetadataValidatesAgainstAllThreeSchemas() throws {
         let outcome = try AgentInvocation("ocf-sample").run("meta-data")
         #expect(outcome.code == 0)
-        #expect(try Self.validate(outcome.stdout) == [])
+        #expect(try MetadataSchemas.problems(in: outcome.stdout) == [])
     }
 
     @Test func textIsEscapedAndDescriptionsCarryWhatTheSchemasCannot() {

@@ -3,14 +3,14 @@ import TandemCore
 
 /// Runs real tools (xmllint, crm_attribute, the built agents) from tests, through the
 /// project's own command runner.
-enum TestCommands {
+public enum TestCommands {
     /// A runner with a generous budget for test tooling.
-    static func runner(timeoutMilliseconds: Int = 60_000, environment: [String: String] = [:]) -> CommandRunner {
+    public static func runner(timeoutMilliseconds: Int = 60_000, environment: [String: String] = [:]) -> CommandRunner {
         CommandRunner(budget: OperationBudget(timeoutMilliseconds: timeoutMilliseconds, reserveMilliseconds: 0),
                       environment: environment)
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
                     input: String? = nil, timeoutMilliseconds: Int = 60_000) throws -> CommandResult {
         try runner(timeoutMilliseconds: timeoutMilliseconds)
             .run(Command(executable, arguments, environment: environment, input: input.map { Array($0.utf8) }))
@@ -18,21 +18,21 @@ enum TestCommands {
 
     /// Where the built executables are: `TANDEM_BIN_DIR` (the Makefile points it at the
     /// release build, so the tested binaries are the installed ones), else `.build/debug`.
-    static var binDirectory: String {
+    public static var binDirectory: String {
         ProcessInfo.processInfo.environment["TANDEM_BIN_DIR"]
             ?? FixturePaths.repositoryRoot.appendingPathComponent(".build/debug").path
     }
 
-    static func binary(_ name: String) -> String { binDirectory + "/" + name }
+    public static func binary(_ name: String) -> String { binDirectory + "/" + name }
 
     /// A fresh directory under /tmp, removed by the caller with `removeDirectory`.
-    static func temporaryDirectory(_ label: String) throws -> String {
+    public static func temporaryDirectory(_ label: String) throws -> String {
         let path = NSTemporaryDirectory() + "tandem-\(label)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
-    static func removeDirectory(_ path: String) {
+    public static func removeDirectory(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
 }

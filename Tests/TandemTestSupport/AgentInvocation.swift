@@ -3,27 +3,27 @@ import TandemCore
 
 /// Runs a built agent binary as Pacemaker would: one action, parameters and meta
 /// attributes in the environment, and returns its exit code and output.
-struct AgentInvocation {
-    var agent: String
-    var instance = "test-rsc"
-    var parameters: [String: String] = [:]
-    var meta: [String: String] = [:]
-    var extra: [String: String] = [:]
+public struct AgentInvocation {
+    public var agent: String
+    public var instance = "test-rsc"
+    public var parameters: [String: String] = [:]
+    public var meta: [String: String] = [:]
+    public var extra: [String: String] = [:]
 
-    init(_ agent: String) { self.agent = agent }
+    public init(_ agent: String) { self.agent = agent }
 
-    struct Outcome {
-        let code: Int32
-        let stdout: String
-        let stderr: String
+    public struct Outcome {
+        public let code: Int32
+        public let stdout: String
+        public let stderr: String
 
         /// The last exit reason, as Pacemaker reads it.
-        func exitReason(prefix: String = "ocf-exit-reason:") -> String? {
+        public func exitReason(prefix: String = "ocf-exit-reason:") -> String? {
             stderr.split(separator: "\n").last { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
         }
     }
 
-    func run(_ action: String) throws -> Outcome {
+    public func run(_ action: String) throws -> Outcome {
         var environment = ["OCF_ROOT": "/usr/lib/ocf", "OCF_RESOURCE_INSTANCE": instance,
                            "OCF_RA_VERSION_MAJOR": "1", "OCF_RA_VERSION_MINOR": "1",
                            "HA_LOGFACILITY": "none"]

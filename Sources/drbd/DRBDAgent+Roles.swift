@@ -1,0 +1,76 @@
+import Glibc
+import TandemCore
+
+extension DRBDAgent {
+    /// DRBD's exit code for "no access to UpToDate data / the fence-peer handler failed".
+    static let noUpToDateData: Int32 = 17
+
+    /// promote: `drbdadm primary`, retried within the budget; refused while a peer is
+    /// Primary unless dual-primary is configured.
+    func promote() throws -> OCFExitCode {
+        var current = try state()
+        guard current.isConfigured else {
+            throw OCFFailure(.genericError, "cannot promote \(resource): it is not started")
+        }
+        if current.isPrimary {
+            publishScore(for: current)
+            return .success
+        }
+        let dualPrimary = (context.meta.promotedMax ?? 1) >= 2
+        if current.somePeerPrimary && !dualPrimary {
+            throw OCFFailure(.genericError, "refusing to promote \(resource): a peer is Primary and promoted-max is 1")
+        }
+        var lastFailure = ""
+        while true {
+            let result = try control.drbdadm(["primary"])
+            current = try state()
+            if current.isPrimary { break }
+            if case .exited(Self.noUpToDateData) = result.status {
+                throw OCFFailure(.genericError, "refusing to be promoted to Primary without access to UpToDate data "
+                                 + "(\(resource): \(result.summary))")
+            }
+            lastFailure = result.summary
+            guard context.budget.remainingMilliseconds() > 2_000 else {
+                throw OCFFailure(.genericError, "cannot promote \(resource): \(lastFailure)")
+            }
+            usleep(1_000_000)
+        }
+        publishScore(for: current)
+        return .success
+    }
+
+    /// demote: `drbdadm secondary` until Secondary (it fails while the device is open).
+    func demote() throws -> OCFExitCode {
+        var current = try state()
+        guard current.isConfigured else {
+            throw OCFFailure(.notRunning, "cannot demote \(resource): it is not running")
+        }
+        while current.isPrimary {
+            let result = try control.drbdadm(["secondary"])
+            current = try state()
+            if current.isPrimary {
+                guard context.budget.remainingMilliseconds() > 1_500 else {
+                    throw OCFFailure(.genericError, "cannot demote \(resource): \(result.summary)")
+                }
+                usleep(500_000)
+            }
+        }
+        publishScore(for: current)
+        return .success
+    }
+
+    /// notify: remember which peers are promoted; reconnect to a starting peer; re-score.
+    func notify() throws -> OCFExitCode {
+        guard let event = context.notification else { return .success }
+        var notes = PeerNotes.load(notesPath)
+        notes.apply(event, localNode: localNode)
+        if event.timing == .post { notes.save(notesPath) }
+        let current = try state()
+        if event.timing == .post, event.operation == .start, current.isConfigured,
+           !current.connections.allSatisfy({ $0.state == .connected }) {
+            _ = try control.drbdadm(["adjust"], capMilliseconds: 15_000)
+        }
+        if event.timing == .post { publishScore(for: try state()) }
+        return .success
+    }
+}

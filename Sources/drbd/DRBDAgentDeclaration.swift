@@ -1,0 +1,94 @@
+import TandemCore
+
+/// ocf:tandem:drbd, declared once, with ocf:linbit:drbd's parameter names.
+enum DRBDAgentDeclaration {
+    /// The characters DRBD and the linbit agent accept in resource names and paths.
+    static let nameCharacters = Set("-%+./0123456789:=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+
+    static func checkCharacters(_ text: String) -> String? {
+        text.allSatisfy({ nameCharacters.contains($0) }) ? nil : "may only contain letters, digits and -%+./:=@_"
+    }
+
+    static let drbdResource = Parameter<String>(
+        "drbd_resource", required: true, unique: true,
+        short: "DRBD resource name",
+        long: "The name of the DRBD resource (as in the DRBD configuration) this instance manages.",
+        check: checkCharacters)
+    static let drbdconf = Parameter<String>(
+        "drbdconf", default: "/etc/drbd.conf",
+        short: "Path to the DRBD configuration",
+        long: "The drbd.conf that drbdadm reads.",
+        check: { checkCharacters($0) ?? ($0.hasPrefix("/") ? nil : "must be an absolute path") })
+    static let adjustMasterScore = Parameter<String>(
+        "adjust_master_score", default: "0 10 1000 10000",
+        short: "Promotion scores by data state",
+        long: """
+            Four non-decreasing integers: the promotion score when the local data is only Consistent, \
+            when only a peer has UpToDate data, when the local data is UpToDate but a peer's disk state \
+            is unknown, and when the local data is UpToDate and every peer's state is known. \
+            A score of 0 or less removes the score: such a node is never promoted.
+            """,
+        check: { ScoreLevels(parsing: $0) == nil ? "must be four non-decreasing integers, e.g. \"0 10 1000 10000\"" : nil })
+    static let stopOutdatesSecondary = Parameter<Bool>(
+        "stop_outdates_secondary", default: false,
+        short: "Outdate a Secondary on stop while a peer is Primary",
+        long: """
+            When this instance stops while notifications say a peer is promoted, mark the local data \
+            Outdated, so that it cannot be promoted later with stale data.
+            """)
+    static let ignoreMissingNotifications = Parameter<Bool>(
+        "ignore_missing_notifications", default: false,
+        short: "Run without clone notifications",
+        long: "By default the clone must have notify=true; set this to accept a clone without notifications.")
+    static let wfcTimeout = Parameter<Int>(
+        "wfc_timeout", default: 5, range: 0...3600,
+        short: "Seconds start waits for the peer",
+        long: "How long start waits for the connection to the peer, within the operation's timeout (0: do not wait).")
+    static let removeMasterScoreIfPeerPrimary = Parameter<String>(
+        "remove_master_score_if_peer_primary", default: "false", allowed: ["false", "true", "unexpected"],
+        short: "Remove the score while a peer is Primary",
+        long: """
+            true: remove this node's promotion score while a peer is Primary and has UpToDate data. \
+            unexpected: only when Pacemaker does not know of a promoted instance (a Primary it did not make).
+            """)
+    static let requireVersionAtLeast = Parameter<String>(
+        "require_drbd_module_version_ge", default: "8.0.0",
+        short: "Lowest DRBD kernel module version",
+        long: "The agent refuses to run (not installed) with a DRBD kernel module older than this (x.y.z).",
+        check: { DottedVersion($0) == nil ? "must be a version like 8.4.0" : nil })
+    static let requireVersionBelow = Parameter<String>(
+        "require_drbd_module_version_lt", default: "10.0.0",
+        short: "DRBD kernel module version limit",
+        long: "The agent refuses to run (not installed) with a DRBD kernel module at or above this version (x.y.z).",
+        check: { DottedVersion($0) == nil ? "must be a version like 10.0.0" : nil })
+    static let unfenceIfAllUpToDate = Parameter<Bool>(
+        "unfence_if_all_uptodate", default: false,
+        short: "Unfence peers once all are UpToDate",
+        long: "While Primary with every peer UpToDate, run drbdadm unfence-peer (removes a fencing constraint left behind).")
+
+    static let agent = AgentDeclaration(
+        name: "drbd", version: "0.1",
+        shortDescription: "DRBD replicated storage, promotable (single- or dual-primary)",
+        longDescription: """
+            Manages a DRBD resource as a promotable clone: started means Secondary, promoted means \
+            Primary. The promotion score follows the data state, so Pacemaker promotes the node with \
+            the best data. Replaces ocf:linbit:drbd with the same parameters. Dual-primary \
+            (promoted-max=2) requires allow-two-primaries in the DRBD configuration. Works with DRBD 9 \
+            and with DRBD 8.4 driven by drbd-utils 9.
+            """,
+        parameters: [drbdResource.spec, drbdconf.spec, adjustMasterScore.spec, stopOutdatesSecondary.spec,
+                     ignoreMissingNotifications.spec, wfcTimeout.spec, removeMasterScoreIfPeerPrimary.spec,
+                     requireVersionAtLeast.spec, requireVersionBelow.spec, unfenceIfAllUpToDate.spec],
+        actions: [
+            ActionSpec(.start, timeout: 240),
+            ActionSpec(.promote, timeout: 90),
+            ActionSpec(.demote, timeout: 90),
+            ActionSpec(.notify, timeout: 90),
+            ActionSpec(.stop, timeout: 100),
+            ActionSpec(.monitor, timeout: 20, interval: 20, role: .unpromoted),
+            ActionSpec(.monitor, timeout: 20, interval: 10, role: .promoted),
+            ActionSpec(.reload, timeout: 30),
+            ActionSpec(.metaData, timeout: 5),
+            ActionSpec(.validateAll, timeout: 30),
+        ])
+}
