@@ -12,6 +12,7 @@ let package = Package(
     name: "Tandem",
     products: [
         .library(name: "TandemCore", targets: ["TandemCore"]),
+        .library(name: "TandemNetwork", targets: ["TandemNetwork"]),
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
     ],
@@ -23,6 +24,8 @@ let package = Package(
         .target(name: "CTandem", dependencies: ["CLibQB"],
                 linkerSettings: [.linkedLibrary("qb")]),
         .target(name: "TandemCore", dependencies: ["CTandem", "CLibXML2"],
+                swiftSettings: swiftSettings),
+        .target(name: "TandemNetwork", dependencies: ["TandemCore", "CTandem"],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
