@@ -6,7 +6,7 @@ OCF_ROOT ?= /usr/lib/ocf
 DESTDIR ?=
 PROVIDER_DIR := $(DESTDIR)$(OCF_ROOT)/resource.d/tandem
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
-AGENTS ?=
+AGENTS ?= floating-ip
 SWIFT ?= swift
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)

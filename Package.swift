@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TandemNetwork", targets: ["TandemNetwork"]),
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
+        .executable(name: "floating-ip", targets: ["floating-ip"]),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
@@ -27,11 +28,15 @@ let package = Package(
                 swiftSettings: swiftSettings),
         .target(name: "TandemNetwork", dependencies: ["TandemCore", "CTandem"],
                 swiftSettings: swiftSettings),
+        .executableTarget(name: "floating-ip", dependencies: ["TandemCore", "TandemNetwork"],
+                          swiftSettings: swiftSettings),
         .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tandem-bench", dependencies: ["TandemCore", "CLibXML2"],
                           swiftSettings: swiftSettings),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "TandemNetworkTests", dependencies: ["TandemNetwork", "TandemCore"],
                     swiftSettings: swiftSettings),
     ]
 )
