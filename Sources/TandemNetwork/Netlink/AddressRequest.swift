@@ -28,7 +28,10 @@ public struct AddressRequest: Sendable, Equatable {
 
     /// The `RTM_NEWADDR` message that creates it (and fails with `EEXIST` if it is there).
     func message() -> NetlinkMessage {
-        var payload = Self.header(address.family, prefixLength: prefixLength, flags: flags, interface: interface)
+        // Like iproute2's default_scope: 127.0.0.0/8 addresses are host-scoped (the kernel insists).
+        let scope: UInt8 = address.family == .ipv4 && address.isLoopback ? 254 : 0
+        var payload = Self.header(address.family, prefixLength: prefixLength, flags: flags, scope: scope,
+                                  interface: interface)
         var attributes = NetlinkAttributes()
         attributes.append(NL.addrLocal, address.bytes)
         attributes.append(NL.addrAddress, address.bytes)
@@ -46,10 +49,11 @@ public struct AddressRequest: Sendable, Equatable {
         return NetlinkMessage(type: NL.newAddress, flags: NL.create | NL.exclusive, payload: payload)
     }
 
-    /// `struct ifaddrmsg`: family, prefix length, the low 8 flag bits, scope universe, index.
-    static func header(_ family: AddressFamily, prefixLength: Int, flags: AddressFlags = [],
+    /// `struct ifaddrmsg`: family, prefix length, the low 8 flag bits, scope (0 universe, 254 host), index.
+    static func header(_ family: AddressFamily, prefixLength: Int, flags: AddressFlags = [], scope: UInt8 = 0,
                        interface: InterfaceIndex) -> [UInt8] {
-        var bytes: [UInt8] = [family.kernelValue, UInt8(clamping: prefixLength), UInt8(truncatingIfNeeded: flags.rawValue), 0]
+        var bytes: [UInt8] = [family.kernelValue, UInt8(clamping: prefixLength), UInt8(truncatingIfNeeded: flags.rawValue),
+                              scope]
         bytes.appendHostOrder(UInt32(bitPattern: interface.rawValue))
         return bytes
     }
