@@ -103,8 +103,9 @@ struct Configuration {
     }
 
     private static func broadcast(_ text: String?, for address: IPAddress) throws(Problem) -> Broadcast {
-        guard let text, text != "+" else { return .automatic }
+        guard let text else { return .automatic }
         if address.family == .ipv6 { throw Problem(reason: "broadcast=\(text) is for IPv4 only; IPv6 has no broadcast") }
+        if text == "+" { return .automatic }
         if text == "-" { return .none }
         guard let value = IPAddress(text) else { throw Problem(reason: "broadcast=\(text) is not an IPv4 address") }
         return .address(value)
