@@ -36,3 +36,11 @@ int ctandem_set_receive_timeout(int fd, int milliseconds)
     struct timeval value = { .tv_sec = milliseconds / 1000, .tv_usec = (milliseconds % 1000) * 1000 };
     return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, sizeof value);
 }
+
+int ctandem_enable_receive_timestamps(int fd)
+{
+    struct timespec stamp;
+    if (ioctl(fd, SIOCGSTAMPNS, &stamp) != 0 && errno != ENOENT)
+        return -1;
+    return 0;
+}

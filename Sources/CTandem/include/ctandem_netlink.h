@@ -26,6 +26,10 @@ uint32_t ctandem_nlmsg_hdrlen(void);
 /// The kernel receive timestamp of the last packet read from `fd` (SIOCGSTAMPNS), in
 /// nanoseconds on CLOCK_REALTIME; -1 with errno on failure.
 int64_t ctandem_last_packet_timestamp_ns(int fd);
+/// Makes the kernel stamp each packet for `fd` when it arrives (not when it is read), so
+/// that SIOCGSTAMPNS reports arrival times: the first SIOCGSTAMPNS turns stamping on.
+/// Returns 0 or -1 with errno.
+int ctandem_enable_receive_timestamps(int fd);
 /// Sets SO_RCVTIMEO on `fd` to `milliseconds` (0 = block forever). Returns 0 or -1.
 int ctandem_set_receive_timeout(int fd, int milliseconds);
 

@@ -31,6 +31,7 @@ public final class PacketSocket {
             local.sll_ifindex = interface.rawValue
             try Syscalls.bind(fd, local)
             try Syscalls.setReceiveTimeout(fd, milliseconds: max(1, receiveTimeoutMilliseconds))
+            try Syscalls.enableReceiveTimestamps(fd)
         }
     }
 

@@ -62,6 +62,11 @@ enum Syscalls {
         _ = try checked("setsockopt(SO_RCVTIMEO)") { Int(ctandem_set_receive_timeout(fd, Int32(clamping: milliseconds))) }
     }
 
+    /// Arrival timestamps on. The corresponding C function is `ioctl(SIOCGSTAMPNS)`.
+    static func enableReceiveTimestamps(_ fd: Int32) throws(SystemError) {
+        _ = try checked("ioctl(SIOCGSTAMPNS)") { Int(ctandem_enable_receive_timestamps(fd)) }
+    }
+
     /// The corresponding C function is `sendto`; returns the bytes sent.
     @discardableResult
     static func send<Address>(_ fd: Int32, _ bytes: [UInt8], to address: Address) throws(SystemError) -> Int {
