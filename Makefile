@@ -20,7 +20,7 @@ help:
 	@echo "make test       everything CI runs: deps, release build, the test suite"
 	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT))"
 	@echo "make uninstall  remove them again"
-	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy)"
+	@echo "make bench      benchmarks (scripts/bench-*: floating-ip vs. IPaddr2, …)"
 	@echo "make demo       a local demo cluster showing failover (coming with the namespace-cluster work)"
 
 deps:
