@@ -8,7 +8,7 @@ PROVIDER_DIR := $(DESTDIR)$(OCF_ROOT)/resource.d/tandem
 MANDIR ?= /usr/share/man
 MAN7_DIR := $(DESTDIR)$(MANDIR)/man7
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
-AGENTS ?= drbd
+AGENTS ?= drbd floating-ip
 SWIFT ?= swift
 
 # Release agents start fast (~2 ms; an agent runs every few seconds on every node):
@@ -33,7 +33,7 @@ help:
 	@echo "make test       everything CI runs: deps, release build, the test suite"
 	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT))"
 	@echo "make uninstall  remove them again"
-	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy)"
+	@echo "make bench      benchmarks (scripts/bench-*: floating-ip vs. IPaddr2, …)"
 	@echo "make demo       a local demo cluster showing failover (coming with the namespace-cluster work)"
 
 deps:

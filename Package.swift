@@ -12,9 +12,11 @@ let package = Package(
     name: "Tandem",
     products: [
         .library(name: "TandemCore", targets: ["TandemCore"]),
+        .library(name: "TandemNetwork", targets: ["TandemNetwork"]),
         .executable(name: "drbd", targets: ["drbd"]),
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
+        .executable(name: "floating-ip", targets: ["floating-ip"]),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
@@ -27,7 +29,11 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "TandemCore", dependencies: ["CTandem", "CLibXML2"],
                 swiftSettings: swiftSettings),
+        .target(name: "TandemNetwork", dependencies: ["TandemCore", "CTandem"],
+                swiftSettings: swiftSettings),
         .executableTarget(name: "drbd", dependencies: ["TandemCore"],
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "floating-ip", dependencies: ["TandemCore", "TandemNetwork"],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
@@ -39,6 +45,8 @@ let package = Package(
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "drbdTests", dependencies: ["drbd", "TandemCore", "TandemTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "TandemNetworkTests", dependencies: ["TandemNetwork", "TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),
     ]
 )

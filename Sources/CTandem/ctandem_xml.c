@@ -3,7 +3,7 @@
 // libxml2 (with ICU, zlib and liblzma behind it) costs ~1.3 ms at every exec when
 // linked. Most agent invocations never parse XML, so the few reader functions Tandem
 // uses are looked up with dlopen/dlsym when the first reader is created.
-#include "ctandem.h"
+#include "ctandem_xml.h"
 
 #include <dlfcn.h>
 #include <libxml/xmlversion.h>

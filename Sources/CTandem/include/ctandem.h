@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <spawn.h>
 #include <sys/types.h>
-#include "ctandem_xml.h"
 
 /// Where log lines go; several may be enabled at once.
 typedef struct {

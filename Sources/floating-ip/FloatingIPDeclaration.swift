@@ -1,0 +1,172 @@
+import TandemCore
+import TandemNetwork
+
+/// The floating-ip agent's declaration: IPaddr2's parameter names and meanings (without
+/// Cluster-IP and LVS), so that switching from `ocf:heartbeat:IPaddr2` is a one-word change.
+enum FloatingIPDeclaration {
+    static let ip = Parameter<String>(
+        "ip", required: true, unique: true,
+        short: "IPv4 or IPv6 address",
+        long: "The floating address, e.g. 192.168.10.20 or 2001:db8:10::20. A link-local IPv6 address (fe80::/10) needs nic.",
+        check: { addressProblem($0) })
+    static let nic = Parameter<String>(
+        "nic",
+        short: "Network interface",
+        long: """
+            The interface to put the address on. By default it is taken from the routing table: the \
+            main-table route with the lowest metric that covers the address (default, unreachable, \
+            blackhole and prohibit routes and routes through a gateway do not count). The IPaddr2 \
+            form nic:label is accepted and means nic plus iflabel.
+            """,
+        check: { nicProblem($0) })
+    static let cidrNetmask = Parameter<String>(
+        "cidr_netmask",
+        short: "Prefix length",
+        long: """
+            The prefix length of the address, e.g. 24 or 64. By default that of the matching route. \
+            A dotted IPv4 mask (255.255.255.0) is accepted with a warning.
+            """,
+        check: { Prefix.parseLength($0, family: $0.contains(".") ? .ipv4 : .ipv6) == nil
+            ? "is neither a prefix length (1 to 128) nor a contiguous dotted mask" : nil })
+    static let broadcast = Parameter<String>(
+        "broadcast",
+        short: "Broadcast address (IPv4)",
+        long: """
+            The IPv4 broadcast address. By default (or +) the subnet's highest address, none for \
+            prefixes /31 and /32; - for none. Not allowed with IPv6.
+            """,
+        check: { $0 == "+" || $0 == "-" || IPAddress($0)?.family == .ipv4 ? nil : "is not an IPv4 address, + or -" })
+    static let iflabel = Parameter<String>(
+        "iflabel",
+        short: "Interface label (IPv4)",
+        long: """
+            A label for the address, shown by ifconfig as nic:label; nic:label must fit in 15 \
+            characters. Letters, digits, '.', '_' and '-'. Linux labels IPv4 addresses only: with \
+            IPv6 it is ignored with a warning.
+            """,
+        check: { label in
+            label.count <= 14 && label.unicodeScalars.allSatisfy(isNameCharacter)
+                ? nil : "must be at most 14 letters, digits, '.', '_' or '-'"
+        })
+    static let arpCount = Parameter<Int>(
+        "arp_count", default: 5, range: 1...1000,
+        short: "Number of announcements",
+        long: "How many gratuitous ARPs (IPv4) or unsolicited neighbour advertisements (IPv6) start sends.")
+    static let arpInterval = Parameter<Int>(
+        "arp_interval", default: 200, range: 1...60_000,
+        short: "Milliseconds between announcements",
+        long: "The time between two announcements, in milliseconds.")
+    static let arpCountRefresh = Parameter<Int>(
+        "arp_count_refresh", default: 0, range: 0...1000,
+        short: "Announcements on each monitor",
+        long: """
+            How many announcements each successful monitor sends again (arp_interval apart, within \
+            the monitor's timeout), for switches that forget; 0 for none.
+            """)
+    static let arpBackground = Parameter<Bool>(
+        "arp_bg", default: true,
+        short: "Announce after start returns",
+        long: """
+            True: start sends the first announcement itself and leaves the rest to a short-lived \
+            announcer (the agent re-executed in its own session, at most arp_count x arp_interval \
+            long, ended by stop). False: start sends all of them before it returns.
+            """)
+    static let arpMode = Parameter<String>(
+        "arp_mode", default: "request", allowed: ["request", "reply"],
+        short: "ARP request or reply announcements",
+        long: """
+            IPv4 announcements as ARP requests (arping -U, the default) or ARP replies (arping -A, \
+            IPaddr2's send_arp_opts=-A), for switches and firewalls that ignore one kind.
+            """)
+    static let sendARPOptions = Parameter<String>(
+        "send_arp_opts",
+        short: "IPaddr2's ARP sender options (deprecated)",
+        long: "Read for compatibility with IPaddr2: -A means arp_mode=reply, -U arp_mode=request; other options are ignored with a warning.",
+        deprecated: "use arp_mode",
+        check: { options in
+            options.split(separator: " ").allSatisfy { $0.hasPrefix("-") && $0.dropFirst().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+                ? nil : "only options such as -A or -U are understood"
+        })
+    static let preferredLifetime = Parameter<String>(
+        "preferred_lft", default: "forever",
+        short: "Preferred lifetime (IPv6)",
+        long: "The preferred lifetime of an IPv6 address in seconds, or forever. 0 makes it deprecated: usable, but not chosen as a source address.",
+        check: { lifetimeSeconds($0) == nil ? "is not forever or a number of seconds" : nil })
+    static let noDAD = Parameter<Bool>(
+        "nodad", default: false,
+        short: "Skip duplicate address detection (IPv6)",
+        long: "Add the IPv6 address without duplicate address detection (so start does not wait for it).")
+    static let noPrefixRoute = Parameter<Bool>(
+        "noprefixroute", default: false,
+        short: "No prefix route",
+        long: "Do not let the kernel add a route for the address's prefix.")
+    static let checkLinkStatus = Parameter<Bool>(
+        "check_link_status", default: true,
+        short: "Treat a down link as not running",
+        long: """
+            True: start fails with 5 on a link that is down (no carrier) and monitor reports the \
+            address as not running while its link is down.
+            """)
+    static let networkNamespace = Parameter<String>(
+        "network_namespace",
+        short: "Network namespace",
+        long: "Manage the address inside this named network namespace (/run/netns/NAME), entered with setns.",
+        check: { NetworkNamespace.isValidName($0) ? nil : "is not a network namespace name" })
+
+    static let agent = AgentDeclaration(
+        name: "floating-ip", version: "1.0",
+        shortDescription: "Floating IPv4/IPv6 address, managed over rtnetlink",
+        longDescription: """
+            Adds and removes a floating IP address (an iSCSI portal, say) that the cluster moves \
+            between nodes. A replacement for ocf:heartbeat:IPaddr2 without Cluster-IP and LVS, with \
+            the same parameter names. Every address, link and route operation goes through \
+            rtnetlink and announcements through a packet socket: monitor starts no processes.
+            """,
+        parameters: [ip.spec, nic.spec, cidrNetmask.spec, broadcast.spec, iflabel.spec, arpCount.spec,
+                     arpInterval.spec, arpCountRefresh.spec, arpBackground.spec, arpMode.spec, sendARPOptions.spec,
+                     preferredLifetime.spec, noDAD.spec, noPrefixRoute.spec, checkLinkStatus.spec,
+                     networkNamespace.spec],
+        actions: [
+            ActionSpec(.start, timeout: 20),
+            ActionSpec(.stop, timeout: 20),
+            ActionSpec(.status, timeout: 20, interval: 10, depth: 0),
+            ActionSpec(.monitor, timeout: 20, interval: 10, depth: 0),
+            ActionSpec(.metaData, timeout: 5),
+            ActionSpec(.validateAll, timeout: 20),
+        ])
+
+    // MARK: syntax checks shared by the parameters
+
+    static func addressProblem(_ text: String) -> String? {
+        guard let address = IPAddress(text) else { return "is not an IPv4 or IPv6 address" }
+        if address.isUnspecified || address.isMulticast || address.isLimitedBroadcast {
+            return "is not a unicast address"
+        }
+        return nil
+    }
+
+    static func nicProblem(_ text: String) -> String? {
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let name = parts.first, !name.isEmpty, name.utf8.count <= 127, name != ".", name != "..",
+              name.unicodeScalars.allSatisfy({ isNameCharacter($0) || $0 == "@" || $0 == "+" }) else {
+            return "is not an interface name"
+        }
+        if parts.count == 2 && (parts[1].isEmpty || !parts[1].unicodeScalars.allSatisfy(isNameCharacter)) {
+            return "has an invalid label after ':'"
+        }
+        return nil
+    }
+
+    static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            || scalar == "." || scalar == "_" || scalar == "-")
+    }
+
+    /// `forever` → nil inside .some; seconds → the value. nil when invalid.
+    static func lifetimeSeconds(_ text: String) -> UInt32?? {
+        if text == "forever" { return .some(nil) }
+        guard !text.isEmpty, text.count <= 10, text.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let value = UInt32(text), value < UInt32.max else { return nil }
+        return .some(value)
+    }
+}

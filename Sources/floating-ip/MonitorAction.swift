@@ -1,0 +1,56 @@
+import TandemCore
+import TandemNetwork
+
+/// monitor: is the address on its interface, and (with check_link_status) is that link up?
+/// Never 6: a vanished interface is "not running" (resource-agents#328, #2047).
+struct MonitorAction {
+    let session: Session
+
+    func run() throws(OCFFailure) -> OCFExitCode {
+        let configuration = session.configuration
+        let address = configuration.address
+        let logger = session.context.logger
+        let present = try session.presentAddresses()
+        guard !present.isEmpty else {
+            logger.debug("\(address) is not configured")
+            return .notRunning
+        }
+        let expected = try session.kernel("cannot look up the interface of \(address)") { () throws(NetlinkError) in
+            try Placement.expectedInterface(configuration, netlink: session.netlink, present: present)
+        }
+        guard let expected, let entry = present.first(where: { $0.interface == expected }) else {
+            let holders = present.map { session.interfaceName($0.interface) }.joined(separator: ", ")
+            logger.warning("\(address) is on \(holders), not on \(configuration.nic ?? "the interface its route leads to")")
+            return .notRunning
+        }
+        guard let link = try session.kernel("cannot read \(expected)", { () throws(NetlinkError) in
+            try session.netlink.link(at: expected)
+        }) else { return .notRunning }
+        if entry.flags.contains(.dadFailed) {
+            throw OCFFailure(.genericError, "\(address) on \(link.name) failed duplicate address detection: another node holds it")
+        }
+        if let label = configuration.label(on: link.name), entry.label != label {
+            throw OCFFailure(.genericError, "\(address) is on \(link.name) with label \(entry.label ?? "(none)"), not \(label)")
+        }
+        if configuration.checkLinkStatus && !link.state.isUp {
+            logger.warning("\(address) is on \(link.name), but the link is down (\(link.state))")
+            return .notRunning
+        }
+        if configuration.refreshCount > 0 && !session.context.isProbe {
+            refresh(on: link)
+        }
+        return .success
+    }
+
+    /// arp_count_refresh: re-announce the address, within this monitor's time.
+    private func refresh(on link: Link) {
+        let configuration = session.configuration
+        do {
+            try Announcements(address: configuration.address, link: link, operation: configuration.arpOperation)?
+                .send(count: configuration.refreshCount, intervalMilliseconds: configuration.announcementIntervalMilliseconds,
+                      deadline: session.context.budget.deadline, logger: session.context.logger)
+        } catch {
+            session.context.logger.warning("arp_count_refresh: cannot open a packet socket: \(error)")
+        }
+    }
+}

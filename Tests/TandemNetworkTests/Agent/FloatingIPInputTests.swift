@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TandemCore
+import TandemNetwork
+
+/// Bad input for every parameter: the right code, an exit reason, and nothing added.
+@Suite(.enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))
+struct FloatingIPInputTests {
+    /// Parameter sets that are invalid on any host (→ 6 from validate-all and start).
+    static let invalid: [[String: String]] = [
+        ["ip": ""], ["ip": "300.1.1.1"], ["ip": "10.40.0"], ["ip": "10.40.0.050"], ["ip": "10.40.0.5/24"],
+        ["ip": "fe80::1%eth0"], ["ip": "::"], ["ip": "224.0.0.5"], ["ip": "10.40.0.5;reboot"], ["ip": "$(reboot)"],
+        ["ip": "2001:db8::1::2"], ["ip": "10.40.0.5", "cidr_netmask": "33"], ["ip": "10.40.0.5", "cidr_netmask": "0"],
+        ["ip": "10.40.0.5", "cidr_netmask": "255.0.255.0"], ["ip": "10.40.0.5", "cidr_netmask": "24;ls"],
+        ["ip": "2001:db8::5", "cidr_netmask": "255.255.0.0"], ["ip": "2001:db8::5", "cidr_netmask": "129"],
+        ["ip": "10.40.0.5", "broadcast": "10.40.0.256"], ["ip": "10.40.0.5", "broadcast": "`id`"],
+        ["ip": "10.40.0.5", "iflabel": "a label"], ["ip": "10.40.0.5", "iflabel": "vip;x"],
+        ["ip": "10.40.0.5", "iflabel": "abcdefghijklmno"], ["ip": "10.40.0.5", "nic": "eth0", "iflabel": "0123456789a"],
+        ["ip": "10.40.0.5", "arp_count": "-1"], ["ip": "10.40.0.5", "arp_count": "0"], ["ip": "10.40.0.5", "arp_count": "5x"],
+        ["ip": "10.40.0.5", "arp_interval": "0"], ["ip": "10.40.0.5", "arp_interval": "-200"],
+        ["ip": "10.40.0.5", "arp_count_refresh": "-1"], ["ip": "10.40.0.5", "arp_bg": "maybe"],
+        ["ip": "10.40.0.5", "arp_mode": "both"], ["ip": "10.40.0.5", "send_arp_opts": "-A; reboot"],
+        ["ip": "10.40.0.5", "preferred_lft": "-1"], ["ip": "10.40.0.5", "preferred_lft": "soon"],
+        ["ip": "10.40.0.5", "nodad": "perhaps"], ["ip": "10.40.0.5", "noprefixroute": "2"],
+        ["ip": "10.40.0.5", "check_link_status": "y es"], ["ip": "10.40.0.5", "nic": "eth0;ls"],
+        ["ip": "10.40.0.5", "nic": "../eth0"], ["ip": "10.40.0.5", "nic": "eth0 "],
+        ["ip": "10.40.0.5", "network_namespace": "a/b"], ["ip": "10.40.0.5", "network_namespace": "$(x)"],
+    ]
+
+    @Test func invalidSyntaxIsNotConfiguredEverywhereItMatters() throws {
+        let lab = try NamespaceLab()
+        defer { lab.remove() }
+        try lab.ip("addr", "add", "10.40.0.1/24", "dev", "eth0")
+        let before = try lab.allAddresses()
+        for parameters in Self.invalid {
+            let agent = lab.agent(parameters)
+            for action in ["validate-all", "start"] {
+                let outcome = try agent.run(action)
+                #expect(outcome.code == 6, "\(action) \(parameters): \(outcome)")
+                #expect(outcome.exitReason?.isEmpty == false, "\(action) \(parameters) gives a reason")
+            }
+            #expect(try agent.run("monitor").code == 7, "probe \(parameters)")
+            #expect(try agent.monitor().code == 1, "recurring monitor \(parameters): never 6")
+            #expect(try agent.run("stop").code == 0, "stop \(parameters)")
+        }
+        #expect(try lab.allAddresses() == before, "no address was added")
+    }
+
+    @Test func unknownNicIsInvalidOnThisHost() throws {
+        let lab = try NamespaceLab()
+        defer { lab.remove() }
+        try lab.ip("addr", "add", "10.40.0.1/24", "dev", "eth0")
+        let agent = lab.agent(["ip": "10.40.0.5", "nic": "eth9"])
+        for action in ["validate-all", "start"] {
+            let outcome = try agent.run(action)
+            #expect(outcome.code == 2)
+            #expect(outcome.exitReason == "interface eth9 does not exist (on this host)")
+        }
+        #expect(try agent.run("monitor").code == 7)
+        #expect(try agent.monitor().code == 7)
+        #expect(try agent.run("stop").code == 0)
+        #expect(try lab.addresses("10.40.0.5").isEmpty)
+    }
+
+    @Test func unknownActionAndUsage() throws {
+        let outcome = try AgentInvocation("floating-ip").run("reboot")
+        #expect(outcome.code == 3)
+        #expect(outcome.stderr.hasPrefix("usage: floating-ip {start|stop|status|monitor|meta-data|validate-all|usage}"))
+    }
+}

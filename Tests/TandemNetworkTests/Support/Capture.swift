@@ -1,0 +1,44 @@
+import Glibc
+import TandemNetwork
+
+/// Frames seen on the peer's interface, captured in-process with a packet socket opened
+/// inside the peer namespace (the socket stays there after the thread returns).
+final class Capture {
+    private let socket: PacketSocket
+
+    struct Frame {
+        let bytes: [UInt8]
+        /// Kernel receive time, milliseconds (CLOCK_REALTIME).
+        let milliseconds: Double
+    }
+
+    init(_ lab: NamespaceLab, interface: String = "peer0") throws {
+        socket = try NetworkNamespace.perform(in: lab.peer) {
+            guard let link = try RouteNetlink().link(named: interface) else { throw LabError("no \(interface) in peer") }
+            return try PacketSocket(interface: link.index, capturing: PacketSocket.allProtocols, receiveTimeoutMilliseconds: 100)
+        }
+    }
+
+    /// Reads frames until `count` of them satisfy `matching` or `milliseconds` pass without
+    /// reaching it; returns the matching ones.
+    func collect(_ count: Int, within milliseconds: Int, matching: ([UInt8]) -> Bool) throws -> [Frame] {
+        var frames: [Frame] = []
+        var start = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        func elapsed() -> Int {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            return (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1_000_000
+        }
+        while frames.count < count && elapsed() < milliseconds {
+            guard let (bytes, stamp) = try socket.receive() else { continue }
+            if matching(bytes) { frames.append(Frame(bytes: bytes, milliseconds: Double(stamp) / 1_000_000)) }
+        }
+        return frames
+    }
+
+    /// Gaps between consecutive frames, in milliseconds.
+    static func gaps(_ frames: [Frame]) -> [Double] {
+        zip(frames.dropFirst(), frames).map { $0.milliseconds - $1.milliseconds }
+    }
+}
