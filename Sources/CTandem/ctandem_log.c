@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <stdio.h>
 #include <syslog.h>
 #include <qb/qbdefs.h>
 #include <qb/qblog.h>
@@ -25,6 +26,12 @@ typedef struct {
 
 static ctandem_qb_api qb;
 static int ctandem_log_ready = 0;
+// The configuration waits here until the first message: most agent invocations log
+// nothing, and loading libqb is the expensive part.
+static ctandem_log_config pending;
+static char pending_ident[256];
+static char pending_logfile[4096];
+static int pending_set = 0;
 
 static int ctandem_qb_load(void)
 {
@@ -52,7 +59,25 @@ static int ctandem_qb_load(void)
 
 const char *ctandem_log_load_error(void)
 {
-    return ctandem_qb_load() == 0 ? NULL : "libqb (libqb.so.100) could not be loaded";
+    static int reported = 0;
+    if (ctandem_qb_load() == 0 || reported) {
+        return NULL;
+    }
+    reported = 1;
+    return "libqb (libqb.so.100) could not be loaded";
+}
+
+int ctandem_log_configure(const ctandem_log_config *config)
+{
+    pending = *config;
+    snprintf(pending_ident, sizeof pending_ident, "%s", config->ident ? config->ident : "tandem");
+    pending.ident = pending_ident;
+    if (config->logfile != NULL) {
+        snprintf(pending_logfile, sizeof pending_logfile, "%s", config->logfile);
+        pending.logfile = pending_logfile;
+    }
+    pending_set = 1;
+    return 0;
 }
 
 int ctandem_log_open(const ctandem_log_config *config)
@@ -94,12 +119,21 @@ int ctandem_log_open(const ctandem_log_config *config)
     return result;
 }
 
-void ctandem_log(int priority, const char *message)
+int ctandem_log(int priority, const char *message)
 {
+    int result = 0;
     if (!ctandem_log_ready) {
-        return;
+        if (!pending_set) {
+            return ctandem_qb_load() == 0 ? -EINVAL : -ENOENT;
+        }
+        pending_set = 0;
+        result = ctandem_log_open(&pending);
+        if (!ctandem_log_ready) {
+            return result;
+        }
     }
     qb.from_external_source(__func__, "tandem", "%s", (uint8_t)priority, 0, 0, message);
+    return result;
 }
 
 void ctandem_log_close(void)

@@ -20,9 +20,14 @@ typedef struct {
 /// Sets libqb logging up once (loading libqb). Returns 0; -ENOENT when libqb cannot be
 /// loaded (nothing is enabled); or -errno when only the log file cannot be opened.
 int ctandem_log_open(const ctandem_log_config *config);
-/// One message at a syslog priority (LOG_ERR, LOG_INFO, ...). No-op before open.
-void ctandem_log(int priority, const char *message);
-/// NULL when libqb can be loaded, else why not.
+/// Keeps the configuration (copied) for the first message, which opens the targets:
+/// invocations that log nothing never load libqb.
+int ctandem_log_configure(const ctandem_log_config *config);
+/// One message at a syslog priority (LOG_ERR, LOG_INFO, ...), opening the configured
+/// targets first if needed. Returns what that open returned (0, -ENOENT: no libqb,
+/// nothing written; other -errno: the log file failed, the rest written), else 0.
+int ctandem_log(int priority, const char *message);
+/// Why libqb cannot be loaded, once (NULL when it can, and on later calls).
 const char *ctandem_log_load_error(void);
 /// Flushes and closes every target.
 void ctandem_log_close(void);
