@@ -54,7 +54,11 @@ $(PKGCONFIG_DIR)/%.pc:
 	printf 'Name: %s\nDescription: headers only, the library is dlopen-ed\nVersion: %s\nCflags: %s\nLibs:\n' \
 		"$*" "$$(pkg-config --modversion $*)" "$$(pkg-config --cflags $* | sed 's/-pthread//')" > $@
 
+# The cluster tests (Tests/ClusterIntegrationTests) run the installed agents under a real
+# Pacemaker, so the agents are installed first (never from inside `swift test`: a build
+# there would wait on the build directory lock held by the running test).
 test: deps release
+	$(MAKE) --no-print-directory install-files BIN_DIR="$(RELEASE_BIN)"
 	TANDEM_BIN_DIR="$(RELEASE_BIN)" $(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 # Where install-files takes the agents from (tests point it at a build of their own).

@@ -32,5 +32,8 @@ let package = Package(
                           swiftSettings: swiftSettings),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"],
                     swiftSettings: swiftSettings),
+        // A real Pacemaker cluster in network namespaces (scripts/cluster/nscluster); root.
+        .testTarget(name: "ClusterIntegrationTests", dependencies: ["TandemCore"],
+                    swiftSettings: swiftSettings),
     ]
 )
