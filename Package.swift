@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TandemCore", targets: ["TandemCore"]),
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
+        .executable(name: "tandem-status", targets: ["tandem-status"]),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
@@ -29,6 +30,9 @@ let package = Package(
         .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tandem-bench", dependencies: ["TandemCore", "CLibXML2"],
+                          swiftSettings: swiftSettings),
+        // crm_mon XML as a readable table (make demo).
+        .executableTarget(name: "tandem-status", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"],
                     swiftSettings: swiftSettings),
