@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TandemCore
 
 /// A namespace cluster driven through `scripts/cluster/nscluster`, one command (an argv,
@@ -22,9 +23,10 @@ struct NSCluster {
     var nodes: [String] { (1...size).map { "tnd-n\($0)" } }
 
     /// Boots `size` nodes (the harness first sweeps whatever an earlier run left behind) and
-    /// returns once every node is online with a DC.
+    /// returns once every node is online with a DC. The harness's watchdog tears the cluster
+    /// down if this test process dies (killed or interrupted) before `down()`.
     static func up(_ size: Int) throws -> NSCluster {
-        try harness(["up", String(size)], timeoutSeconds: 120)
+        try harness(["up", String(size), "--owner", String(getpid())], timeoutSeconds: 120)
         return NSCluster(size: size)
     }
 
