@@ -33,8 +33,8 @@ help:
 	@echo "make test       everything CI runs: deps, release build, the test suite"
 	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT))"
 	@echo "make uninstall  remove them again"
-	@echo "make bench      benchmarks (scripts/bench-*: floating-ip vs. IPaddr2, …)"
-	@echo "make demo       a local demo cluster showing failover (coming with the namespace-cluster work)"
+	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy; VIP failover)"
+	@echo "make demo       a 2-node Pacemaker cluster in network namespaces: failover of the floating IP (root)"
 
 deps:
 	@scripts/install-deps
@@ -54,8 +54,12 @@ $(PKGCONFIG_DIR)/%.pc:
 	printf 'Name: %s\nDescription: headers only, the library is dlopen-ed\nVersion: %s\nCflags: %s\nLibs:\n' \
 		"$*" "$$(pkg-config --modversion $*)" "$$(pkg-config --cflags $* | sed 's/-pthread//')" > $@
 
+# The cluster tests (Tests/ClusterIntegrationTests) run the installed agents under a real
+# Pacemaker, so the agents are installed first (never from inside `swift test`: a build
+# there would wait on the build directory lock held by the running test).
 test: deps release
 	scripts/check-style
+	$(MAKE) --no-print-directory install-files BIN_DIR="$(RELEASE_BIN)"
 	TANDEM_BIN_DIR="$(RELEASE_BIN)" $(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 # Where install-files takes the agents from (tests point it at a build of their own).
@@ -80,9 +84,11 @@ uninstall:
 bench: deps release
 	scripts/bench "$(RELEASE_BIN)"
 
-demo:
-	@echo "make demo: the namespace demo cluster is not built yet (see the README)." >&2
-	@exit 2
+# A 2-node cluster in network namespaces: promotable clone + floating IP, power-off of the
+# active node, measured failover, rejoin, teardown (scripts/demo; root).
+demo: deps release
+	$(MAKE) --no-print-directory install-files BIN_DIR="$(RELEASE_BIN)"
+	scripts/demo "$(RELEASE_BIN)"
 
 clean:
 	rm -rf .build

@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
         .executable(name: "floating-ip", targets: ["floating-ip"]),
+        .executable(name: "tandem-status", targets: ["tandem-status"]),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
@@ -39,6 +40,9 @@ let package = Package(
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tandem-bench", dependencies: ["TandemCore", "CLibXML2"],
                           swiftSettings: swiftSettings),
+        // crm_mon XML as a readable table (make demo).
+        .executableTarget(name: "tandem-status", dependencies: ["TandemCore"],
+                          swiftSettings: swiftSettings),
         // Helpers the test targets share: fixture paths, running tools and built agents.
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/TandemTestSupport",
                 swiftSettings: swiftSettings),
@@ -47,6 +51,9 @@ let package = Package(
         .testTarget(name: "drbdTests", dependencies: ["drbd", "TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "TandemNetworkTests", dependencies: ["TandemNetwork", "TandemCore", "TandemTestSupport"],
+                    swiftSettings: swiftSettings),
+        // A real Pacemaker cluster in network namespaces (scripts/cluster/nscluster); root.
+        .testTarget(name: "ClusterIntegrationTests", dependencies: ["TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),
     ]
 )
