@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TandemTestSupport
 import TandemCore
 
 /// `tandem-status` (the demo's view of the cluster) on captured crm_mon XML, file and stdin.
