@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TandemCore", targets: ["TandemCore"]),
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
+        .executable(name: "tandem-crm-wait", targets: ["tandem-crm-wait"]),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
@@ -29,6 +30,9 @@ let package = Package(
         .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tandem-bench", dependencies: ["TandemCore", "CLibXML2"],
+                          swiftSettings: swiftSettings),
+        // The storage lab waits for cluster states with it (on the guests, from crm_mon XML).
+        .executableTarget(name: "tandem-crm-wait", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"],
                     swiftSettings: swiftSettings),
