@@ -93,9 +93,9 @@ lab_accel() {
 
 # Boots GUEST from its disks in $LAB_RUN (created by create_disks), detached.
 start_guest() {
-    local guest=$1 image id idx port seg n args cmdline
+    local guest=$1 image idx port seg n args cmdline
     image=$(<"$LAB_RUN/image")
-    id=$(guest_id "$guest"); idx=$(guest_index "$guest"); port=$(guest_port "$guest")
+    idx=$(guest_index "$guest"); port=$(guest_port "$guest")
     if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         die "port 127.0.0.1:$port is in use (another lab?); set TANDEM_LAB_SSH_BASE"
     fi
