@@ -24,7 +24,8 @@ RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath \
 RELEASE_ENV := PKG_CONFIG_PATH=$(PKGCONFIG_DIR)
 RELEASE_BIN = $(shell $(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: help deps build release test install install-files uninstall bench demo clean
+.PHONY: help deps build release test install install-files uninstall bench demo clean \
+	lab-deps lab-image lab-up lab-down lab-ssh lab-status lab-test lab-fixtures
 
 help:
 	@echo "make deps       install the Debian packages Tandem needs (root)"
@@ -35,6 +36,11 @@ help:
 	@echo "make uninstall  remove them again"
 	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy; VIP failover)"
 	@echo "make demo       a 2-node Pacemaker cluster in network namespaces: failover of the floating IP (root)"
+	@echo "make lab-test   the storage lab: boots qemu guests s1 s2 c1, runs lab/cases, tears down"
+	@echo "make lab-image  build the lab guest image (cached in /var/tmp/tandem-lab by recipe hash)"
+	@echo "make lab-up     boot the lab and leave it running; make lab-down stops it"
+	@echo "make lab-ssh GUEST=s1 CMD='cat /proc/drbd'   run a command on a guest (no CMD: a shell)"
+	@echo "make lab-fixtures  re-capture Tests/Fixtures/drbd-lab from real DRBD in the lab"
 
 deps:
 	@scripts/install-deps
@@ -92,3 +98,33 @@ demo: deps release
 
 clean:
 	rm -rf .build
+
+# --- The storage lab (lab/, README "Storage lab"): Debian 12 guests under qemu with real
+# DRBD, LVM, LIO, open-iscsi and multipath. State and image live in $(TANDEM_LAB_DIR).
+LAB_ENV = TANDEM_LAB_BIN="$(RELEASE_BIN)" TANDEM_LAB_AGENTS="$(AGENTS)"
+GUEST ?= s1
+CMD ?=
+
+lab-deps:
+	@scripts/install-deps --lab
+
+lab-image: lab-deps
+	lab/labctl image
+
+lab-up: lab-deps release
+	$(LAB_ENV) lab/labctl up
+
+lab-down:
+	lab/labctl down
+
+lab-ssh:
+	lab/labctl ssh $(GUEST) $(CMD)
+
+lab-status:
+	lab/labctl status
+
+lab-test: lab-deps release
+	$(LAB_ENV) lab/run-tests
+
+lab-fixtures: lab-deps release
+	$(LAB_ENV) lab/capture-drbd-fixtures

@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
         .executable(name: "floating-ip", targets: ["floating-ip"]),
         .executable(name: "tandem-status", targets: ["tandem-status"]),
+        .executable(name: "tandem-crm-wait", targets: ["tandem-crm-wait"]),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
@@ -39,6 +40,9 @@ let package = Package(
         .executableTarget(name: "ocf-sample", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         .executableTarget(name: "tandem-bench", dependencies: ["TandemCore", "CLibXML2"],
+                          swiftSettings: swiftSettings),
+        // The storage lab waits for cluster states with it (on the guests, from crm_mon XML).
+        .executableTarget(name: "tandem-crm-wait", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
         // crm_mon XML as a readable table (make demo).
         .executableTarget(name: "tandem-status", dependencies: ["TandemCore"],

@@ -1,0 +1,90 @@
+# Tandem storage lab: configuration and small helpers shared by labctl, the test runner
+# and the cases. Sourced, never run. Callers use `set -euo pipefail`.
+
+LAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPO_ROOT=$(cd "$LAB_ROOT/.." && pwd)
+
+# Everything the lab writes lives outside the repository.
+LAB_DIR=${TANDEM_LAB_DIR:-/var/tmp/tandem-lab}
+LAB_RUN=$LAB_DIR/run            # state of the running lab: sockets, pids, disks, logs
+LAB_IMAGES=$LAB_DIR/images      # cached guest images, one directory per recipe hash
+
+# The guests, their number (last octet of their addresses) and ssh port on 127.0.0.1.
+LAB_GUESTS=(s1 s2 c1)
+LAB_STORAGE=(s1 s2)
+LAB_SEGMENTS=(lan san)
+LAB_SSH_BASE=${TANDEM_LAB_SSH_BASE:-2240}
+LAB_MEM=${TANDEM_LAB_MEM:-768}
+
+# Bounded waits (seconds), all overridable for slow machines.
+LAB_BOOT_TIMEOUT=${TANDEM_LAB_BOOT_TIMEOUT:-420}
+LAB_CMD_TIMEOUT=${TANDEM_LAB_CMD_TIMEOUT:-300}
+
+guest_id() {
+    case "$1" in
+    s1) echo 11 ;; s2) echo 12 ;; c1) echo 21 ;;
+    *) die "unknown guest '$1' (guests: ${LAB_GUESTS[*]})" ;;
+    esac
+}
+guest_index() {
+    case "$1" in
+    s1) echo 1 ;; s2) echo 2 ;; c1) echo 3 ;;
+    *) die "unknown guest '$1' (guests: ${LAB_GUESTS[*]})" ;;
+    esac
+}
+guest_port() { echo $((LAB_SSH_BASE + $(guest_index "$1"))); }
+segment_number() {
+    case "$1" in
+    lan) echo 1 ;; san) echo 2 ;;
+    *) die "unknown segment '$1' (segments: ${LAB_SEGMENTS[*]})" ;;
+    esac
+}
+# Address of a guest on a segment: 10.77.<segment>.<id>.
+guest_addr() { echo "10.77.$(segment_number "$2").$(guest_id "$1")"; }
+guest_mac() { printf '52:54:00:77:%02x:%02x\n' "$2" "$(guest_id "$1")"; }
+
+console_log() { echo "$LAB_RUN/$1.console.log"; }
+qemu_log() { echo "$LAB_RUN/$1.qemu.log"; }
+monitor_sock() { echo "$LAB_RUN/$1.monitor"; }
+
+lab_log() { printf '%s lab: %s\n' "$(date +%T)" "$*" >&2; }
+die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
+
+# The image built from the recipe in lab/image/ (its hash names the directory).
+image_hash() {
+    (cd "$LAB_ROOT/image" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) \
+        | sha256sum | cut -c1-16
+}
+image_dir() { echo "$LAB_IMAGES/bookworm-$(image_hash)"; }
+
+ssh_key() { echo "$(image_dir)/lab_key"; }
+ssh_opts() {
+    local guest=$1
+    printf '%s\n' -i "$(ssh_key)" -p "$(guest_port "$guest")" \
+        -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+        -o BatchMode=yes -o ConnectTimeout=10 -o ServerAliveInterval=5 -o ServerAliveCountMax=6 \
+        -o ControlPath="$LAB_RUN/$guest.ssh-control" -o ControlMaster=no
+}
+
+# Runs a command line on a guest (as root, through bash), bounded by LAB_CMD_TIMEOUT.
+# Usage: on GUEST 'command line'   (stdin is passed through)
+on() {
+    local guest=$1; shift
+    local opts
+    mapfile -t opts < <(ssh_opts "$guest")
+    timeout --kill-after=5 "$LAB_CMD_TIMEOUT" ssh "${opts[@]}" root@127.0.0.1 "$*"
+}
+
+# Polls `CONDITION...` (a command, run on the host) every STEP seconds until it succeeds or
+# TIMEOUT seconds pass; then dies with WHAT and the log to read.
+# Usage: wait_for TIMEOUT WHAT LOG -- command args...
+wait_for() {
+    local timeout=$1 what=$2 log=$3; shift 4
+    local deadline=$((SECONDS + timeout))
+    until "$@"; do
+        if ((SECONDS >= deadline)); then
+            die "timed out after ${timeout}s waiting for $what; read $log"
+        fi
+        sleep "${LAB_POLL:-1}"
+    done
+}

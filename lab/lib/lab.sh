@@ -1,0 +1,167 @@
+# Tandem storage lab: helpers for the test cases (sourced after common.sh and vm.sh).
+# Every wait is bounded and names what to read when it times out.
+
+LAB_IQN=iqn.2024-01.org.tandem.lab:vg0
+
+# --- cluster -------------------------------------------------------------------------------
+
+# Waits until crm_mon on GUEST (read by TandemCore's parser, tandem-crm-wait) shows every
+# condition. Usage: wait_crm GUEST TIMEOUT --online s1 --promoted ms_drbd s1 ...
+wait_crm() {
+    local guest=$1 timeout=$2 out; shift 2
+    if ! out=$(on "$guest" "tandem-crm-wait --timeout $timeout $*" 2>&1); then
+        die "crm_mon on $guest: $out; read /var/log/pacemaker/pacemaker.log on $guest (lab/labctl ssh $guest)"
+    fi
+    lab_log "crm_mon on $guest: $out"
+}
+
+# --- power and network ----------------------------------------------------------------------
+
+power_cut() { lab_poweroff "$1"; }
+power_on() { lab_boot "$1"; }
+cut_path() { lab_cut "$1" "$2"; }
+restore_path() { lab_restore "$1" "$2"; }
+
+# --- DRBD ----------------------------------------------------------------------------------
+
+# "cs ro ds" of minor 0 from GUEST's /proc/drbd, e.g. "Connected Primary/Secondary UpToDate/UpToDate".
+drbd_state() {
+    on "$1" "sed -n 's/^ *0: cs:\([^ ]*\) ro:\([^ ]*\) ds:\([^ ]*\).*/\1 \2 \3/p' /proc/drbd"
+}
+
+# shellcheck disable=SC2053  # the right side is a glob on purpose
+drbd_state_is() { [[ "$(drbd_state "$1")" == $2 ]]; }
+
+# Waits until GUEST's minor 0 matches the glob PATTERN ("cs ro ds").
+wait_drbd() {
+    local guest=$1 pattern=$2 timeout=${3:-120} deadline
+    deadline=$((SECONDS + timeout))
+    until drbd_state_is "$guest" "$pattern"; do
+        ((SECONDS < deadline)) || die "timed out after ${timeout}s waiting for DRBD on $guest to be '$pattern' (it is '$(drbd_state "$guest")'); read /proc/drbd and dmesg on $guest"
+        sleep 2
+    done
+}
+
+# Fresh metadata on both nodes, s1 Primary, initial sync until UpToDate/UpToDate.
+drbd_init() {
+    local guest
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "drbdadm down r0 >/dev/null 2>&1; drbdadm -- --force create-md r0 >/dev/null 2>&1 && drbdadm up r0" &
+    done
+    wait_all "drbdadm create-md/up"
+    on s1 "drbdadm primary --force r0"
+    wait_drbd s1 "Connected Primary/Secondary UpToDate/UpToDate" 180
+    wait_drbd s2 "Connected Secondary/Primary UpToDate/UpToDate" 30
+}
+
+# Waits for every background job of the caller; dies naming WHAT when one failed.
+wait_all() {
+    local what=$1 pid failed=0
+    for pid in $(jobs -p); do wait "$pid" || failed=1; done
+    ((failed == 0)) || die "$what failed on a guest; read the output above"
+}
+
+# --- LVM and LIO -----------------------------------------------------------------------------
+
+# Volume group vg0 on /dev/drbd0 with LV lun0 (SIZE, default 128M), active on GUEST.
+lvm_create() {
+    local guest=$1 size=${2:-128M}
+    on "$guest" "pvcreate -q -ff -y /dev/drbd0 && vgcreate -q vg0 /dev/drbd0 && lvcreate -q -y -Wy -Zy -n lun0 -L $size vg0 && lvs --noheadings -o lv_name,lv_size,devices vg0"
+}
+
+# A LIO iSCSI target on GUEST exporting /dev/vg0/lun0 through two portals with an ALUA group
+# each (implicit ALUA only): tpgt_1 on "lan" in group ao (id 1, Active/Optimized) and tpgt_2
+# on "san" in group ano (id 2, Active/NonOptimized). Written to configfs (targetcli is slow
+# under TCG). Usage: target_create GUEST [AO_STATE ANO_STATE]
+target_create() {
+    local guest=$1 ao_state=${2:-0} ano_state=${3:-1}
+    on "$guest" "bash -s" <<SCRIPT
+set -euo pipefail
+cfg=/sys/kernel/config/target
+bs=\$cfg/core/iblock_0/lun0
+mkdir -p \$bs
+echo "udev_path=/dev/vg0/lun0" > \$bs/control
+echo "tandem-lab-lun0" > \$bs/wwn/vpd_unit_serial
+echo 1 > \$bs/enable
+for spec in ao:1:$ao_state ano:2:$ano_state; do
+    IFS=: read -r name id state <<<"\$spec"
+    mkdir \$bs/alua/\$name
+    echo \$id > \$bs/alua/\$name/tg_pt_gp_id
+    echo 1 > \$bs/alua/\$name/alua_access_type
+    echo \$state > \$bs/alua/\$name/alua_access_state
+done
+for spec in 1:$(guest_addr "$guest" lan):ao 2:$(guest_addr "$guest" san):ano; do
+    IFS=: read -r n ip group <<<"\$spec"
+    tpg=\$cfg/iscsi/$LAB_IQN/tpgt_\$n
+    mkdir -p \$tpg/lun/lun_0
+    ln -s \$bs \$tpg/lun/lun_0/lun0
+    echo \$group > \$tpg/lun/lun_0/alua_tg_pt_gp
+    mkdir \$tpg/np/\$ip:3260
+    echo 1 > \$tpg/attrib/generate_node_acls
+    echo 0 > \$tpg/attrib/demo_mode_write_protect
+    echo 0 > \$tpg/attrib/authentication
+    echo 1 > \$tpg/attrib/cache_dynamic_acls
+    echo 1 > \$tpg/enable
+done
+SCRIPT
+}
+
+# Removes everything target_create made on GUEST (nothing when absent).
+target_remove() {
+    on "$1" "bash -s" <<SCRIPT
+set -u
+cfg=/sys/kernel/config/target
+for tpg in \$cfg/iscsi/$LAB_IQN/tpgt_*; do
+    [ -d "\$tpg" ] || continue
+    echo 0 > \$tpg/enable 2>/dev/null
+    rm -f \$tpg/lun/lun_0/lun0
+    rmdir \$tpg/lun/lun_0 \$tpg/np/* \$tpg 2>/dev/null
+done
+rmdir \$cfg/iscsi/$LAB_IQN 2>/dev/null
+rmdir \$cfg/core/iblock_0/lun0/alua/ao \$cfg/core/iblock_0/lun0/alua/ano 2>/dev/null
+rmdir \$cfg/core/iblock_0/lun0 \$cfg/core/iblock_0 2>/dev/null
+true
+SCRIPT
+}
+
+# --- client ----------------------------------------------------------------------------------
+
+# Discovers the target on both portals of NODE and logs in on both paths.
+client_login() {
+    local node=${1:-s1}
+    on c1 "iscsiadm -m discovery -t st -p $(guest_addr "$node" lan) >/dev/null && iscsiadm -m discovery -t st -p $(guest_addr "$node" san) >/dev/null && iscsiadm -m node -T $LAB_IQN -l && udevadm settle"
+}
+
+client_logout() {
+    on c1 "multipath -F >/dev/null 2>&1; iscsiadm -m node -T $LAB_IQN -u >/dev/null 2>&1; iscsiadm -m node -o delete >/dev/null 2>&1; iscsiadm -m discoverydb -t st -o delete >/dev/null 2>&1; true"
+}
+
+# The client's multipath device (/dev/mapper/NAME) of the lab LUN, or nothing.
+mpath_dev() {
+    local name
+    name=$(on c1 "dmsetup ls --target multipath | cut -f1 | head -n 1")
+    [[ -n "$name" && "$name" != "No devices found" ]] && echo "/dev/mapper/$name"
+}
+
+mpath_has() { on c1 "multipath -ll" | grep -Eq -- "$1"; }
+
+# Waits until `multipath -ll` on the client has a line matching the extended regex.
+wait_mpath() {
+    local regex=$1 timeout=${2:-60}
+    LAB_POLL=2 wait_for "$timeout" "multipath -ll on c1 to show /$regex/" \
+        "multipath -ll and dmesg on c1" -- mpath_has "$regex"
+}
+
+# Writes MIB MiB of random data through DEV on GUEST with O_DIRECT and prints its sha256
+# (NAME labels the temporary copy); verify_pattern reads them back and compares.
+write_pattern() {
+    local guest=$1 dev=$2 name=$3 mib=${4:-16}
+    on "$guest" "set -eo pipefail; f=/tmp/pattern.$name; head -c $((mib << 20)) </dev/urandom >\$f; dd if=\$f of=$dev bs=1M oflag=direct conv=fsync status=none; sha256sum <\$f | cut -d' ' -f1; rm -f \$f"
+}
+
+verify_pattern() {
+    local guest=$1 dev=$2 mib=$3 expected=$4 actual
+    actual=$(on "$guest" "dd if=$dev bs=1M count=$mib iflag=direct status=none | sha256sum | cut -d' ' -f1")
+    [[ "$actual" == "$expected" ]] || die "data read back through $dev on $guest differs: sha256 $actual, wrote $expected"
+    lab_log "data on $dev ($mib MiB) intact: sha256 $expected"
+}
