@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 import TandemCore
 
 /// Outputs captured from real DRBD 8.4.11 (Debian 12 kernel) driven by drbd-utils 9.22 in the

@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 import TandemCore
 
 /// `tandem-crm-wait --stdin` (the storage lab's crm_mon condition check) on captured crm_mon XML.
