@@ -31,37 +31,13 @@ struct ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         _ = ctandem_spawn_addclosefrom(&actions, 3)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaultSignals = sigset_t()
-        sigfillset(&defaultSignals)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        let flags = Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK) | Int32(ctandem_spawn_flag_setsid())
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
         let argv = [path] + command.arguments
         var environment = EnvironmentSnapshot.current()
         for (key, value) in command.environment { environment[key] = value }
         environment["LC_ALL"] = "C"
         let envp = environment.map { "\($0.key)=\($0.value)" }
 
-        var pid: pid_t = 0
-        var rc: Int32 = 0
-        // ETXTBSY: the executable was just written and another thread's fork still holds
-        // a write descriptor to it for an instant; it clears by itself.
-        for attempt in 0..<20 {
-            rc = withCStringArray(argv) { cArgv in
-                withCStringArray(envp) { cEnvp in
-                    posix_spawn(&pid, path, &actions, &attributes, cArgv, cEnvp)
-                }
-            }
-            guard rc == ETXTBSY, attempt < 19 else { break }
-            usleep(5_000)
-        }
+        let (rc, pid) = SessionSpawn.spawn(path: path, argv: argv, envp: envp, actions: &actions)
         close(outPipe[1]); close(errPipe[1])
         if inPipe[0] >= 0 { close(inPipe[0]) }
         guard rc == 0 else {

@@ -23,24 +23,9 @@ public enum DetachedProcess {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         _ = ctandem_spawn_addclosefrom(&actions, 3)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaultSignals = sigset_t()
-        sigfillset(&defaultSignals)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        let flags = Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK) | Int32(ctandem_spawn_flag_setsid())
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
         var environment: [String] = []
         for (key, value) in EnvironmentSnapshot.current() { environment.append(key + "=" + value) }
-        var pid: pid_t = 0
-        let rc = withCStringArray([name] + arguments) { argv in
-            withCStringArray(environment) { envp in posix_spawn(&pid, path, &actions, &attributes, argv, envp) }
-        }
+        let (rc, pid) = SessionSpawn.spawn(path: path, argv: [name] + arguments, envp: environment, actions: &actions)
         guard rc == 0 else { throw .spawnFailed(path, errno: rc) }
         return pid
     }
