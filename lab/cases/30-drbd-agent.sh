@@ -20,7 +20,7 @@ step "ocf-tester against r0 on s1 (DRBD not managed by Pacemaker; lab r0.res, no
 tester=$(on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n p_test -o drbd_resource=r0 /usr/lib/ocf/resource.d/tandem/drbd 2>&1") \
     || { printf '%s\n' "$tester" >&2; die "ocf-tester reported failures for ocf:tandem:drbd on s1"; }
 printf '%s\n' "$tester" | tail -n 3 >&2
-printf '%s\n' "$tester" | tail -n 1 | grep -q "passed all tests" || die "ocf-tester did not pass all tests"
+[[ $(tail -n 1 <<<"$tester") == *"passed all tests"* ]] || die "ocf-tester did not pass all tests"
 on s1 "drbdadm down r0 >/dev/null 2>&1; true"
 
 step "examples/cluster-a: r0.res (fencing resource-only, crm-fence-peer) and crm-drbd.crm"
@@ -40,8 +40,9 @@ secondary=$(other "$primary")
 wait_crm_roles s1 ms_drbd Unpromoted "$secondary" 60
 wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 60
 wait_drbd "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" 30
-on "$primary" "drbdsetup events2 --now r0" | grep -q "^exists resource name:r0 role:Primary" \
-    || die "drbdsetup events2 on $primary does not show r0 Primary"
+events=$(on "$primary" "drbdsetup events2 --now r0")   # read whole: grep -q would cut ssh short (pipefail)
+grep -q "^exists resource name:r0 role:Primary" <<<"$events" \
+    || die "drbdsetup events2 on $primary does not show r0 Primary: $events"
 lab_log "promoted by Pacemaker: $primary; scores: s1 $(drbd_score s1 s1), s2 $(drbd_score s1 s2)"
 [[ $(drbd_score s1 s1) == 10000 && $(drbd_score s1 s2) == 10000 ]] \
     || die "promotion scores are not 10000 on both nodes with both UpToDate and connected"

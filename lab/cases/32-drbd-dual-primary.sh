@@ -7,7 +7,7 @@
 step "examples/cluster-b: r0.res (allow-two-primaries) adjusted in, crm-drbd.crm (promoted-max=2)"
 drbd_use_example cluster-b
 for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm adjust r0"; done
-on s1 "drbdsetup show r0" | grep -q "allow-two-primaries" || die "r0 on s1 does not allow two primaries after adjust"
+grep -q "allow-two-primaries" <<<"$(on s1 "drbdsetup show r0")" || die "r0 on s1 does not allow two primaries after adjust"
 crm_load s1 "$REPO_ROOT/examples/cluster-b/crm-drbd.crm"
 wait_crm_roles s1 ms_drbd Promoted "s1 s2" 180
 wait_drbd s1 "Connected Primary/Primary UpToDate/UpToDate" 60
