@@ -16,9 +16,20 @@ extension DRBDAgent {
             publishScore(for: current)
             return .success
         }
-        let dualPrimary = (context.meta.promotedMax ?? 1) >= 2
-        if current.somePeerPrimary && !dualPrimary {
-            throw OCFFailure(.genericError, "refusing to promote \(resource): a peer is Primary and promoted-max is 1")
+        let promotedMax = context.meta.promotedMax ?? 1
+        if Self.mustWaitForPeer(current, promotedMax: promotedMax) {
+            // Pacemaker promotes as soon as the cluster lost the old Primary; DRBD notices the
+            // dead connection only after its ping timeout and refuses a second Primary until
+            // then. Wait for that (or for the peer's demotion) within the budget.
+            context.logger.info("\(resource): the peer is still Primary for DRBD; waiting for it to demote or disconnect")
+            let deadline = context.budget.deadline(cappedAt: context.budget.remainingMilliseconds() - 2_000)
+            current = try control.waitForState(until: deadline, intervalMilliseconds: 500) {
+                !Self.mustWaitForPeer($0, promotedMax: promotedMax)
+            }
+            if Self.mustWaitForPeer(current, promotedMax: promotedMax) {
+                throw OCFFailure(.genericError, "refusing to promote \(resource): a peer is still Primary and "
+                                 + "promoted-max is \(promotedMax)")
+            }
         }
         var lastFailure = ""
         while true {
@@ -37,6 +48,12 @@ extension DRBDAgent {
         }
         publishScore(for: current)
         return .success
+    }
+
+    /// Whether promote must wait before `drbdadm primary`: a peer is Primary and only one
+    /// Primary is allowed.
+    static func mustWaitForPeer(_ state: DRBDResource, promotedMax: Int) -> Bool {
+        promotedMax < 2 && state.somePeerPrimary
     }
 
     /// demote: `drbdadm secondary` until Secondary (it fails while the device is open).

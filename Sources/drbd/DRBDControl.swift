@@ -21,7 +21,8 @@ struct DRBDControl: Sendable {
     /// no tool is run at all.
     func state() throws -> DRBDResource {
         guard DRBDModule.isLoaded else { return .unconfigured(named: resource) }
-        let result = try runner.run(Command("drbdsetup", ["events2", "--now", resource]), capMilliseconds: 10_000)
+        let tool = Self.drbdsetup(moduleVersion: DRBDModule.version) { access($0, X_OK) == 0 }
+        let result = try runner.run(Command(tool, ["events2", "--now", resource]), capMilliseconds: 10_000)
         if result.timedOut { throw OCFFailure(.genericError, "drbdsetup events2 timed out") }
         let output = result.stdoutText
         if output.contains("exists -") {
@@ -36,6 +37,18 @@ struct DRBDControl: Sendable {
             return .unconfigured(named: resource)
         }
         throw OCFFailure(.genericError, "cannot read DRBD state: \(result.summary)")
+    }
+
+    /// The drbdsetup to run for the loaded module. On a DRBD 8.4 kernel drbd-utils 9's
+    /// `drbdsetup` only re-executes `drbdsetup-84` (same arguments, same output); running that
+    /// directly saves one exec in every monitor.
+    static func drbdsetup(moduleVersion: DottedVersion?, isExecutable: (String) -> Bool) -> String {
+        if let version = moduleVersion, version < DottedVersion(components: [9]) {
+            for path in ["/usr/lib/drbd/drbdsetup-84", "/lib/drbd/drbdsetup-84"] where isExecutable(path) {
+                return path
+            }
+        }
+        return "drbdsetup"
     }
 
     /// Polls the state until `condition` holds or `deadline` passes; the last state read.

@@ -165,3 +165,71 @@ verify_pattern() {
     [[ "$actual" == "$expected" ]] || die "data read back through $dev on $guest differs: sha256 $actual, wrote $expected"
     lab_log "data on $dev ($mib MiB) intact: sha256 $expected"
 }
+
+# --- Pacemaker-driven DRBD (ocf:tandem:drbd; cases 30-32) -------------------------------------
+
+# The example DRBD configuration of a reference cluster (examples/cluster-a|cluster-b/r0.res)
+# made into the lab's: host names, backing disk and replication addresses (on "lan"), plus
+# a fast fixed resync rate (TCG). Installed as /etc/drbd.d/r0.res on s1 and s2.
+# Usage: drbd_use_example cluster-a|cluster-b
+drbd_use_example() {
+    local example=$REPO_ROOT/examples/$1/r0.res guest conf
+    [[ -f "$example" ]] || die "no $example"
+    conf=$(sed -e 's/\<san1\>/s1/; s/\<san2\>/s2/; s/\<hpms01\>/s1/; s/\<hpms02\>/s2/' \
+        -e 's|/dev/sdb|/dev/vdb|' \
+        -e "/on s1 {/,/}/ s/address ipv4 [0-9.]*:/address ipv4 $(guest_addr s1 lan):/" \
+        -e "/on s2 {/,/}/ s/address ipv4 [0-9.]*:/address ipv4 $(guest_addr s2 lan):/" \
+        -e '/^    disk {/a\        c-plan-ahead 0; resync-rate 100M;   # lab: a fixed fast resync rate under TCG' \
+        "$example")
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "cat >/etc/drbd.d/r0.res && sync && drbdadm dump r0 >/dev/null" <<<"$conf" \
+            || die "examples/$1/r0.res made for the lab is rejected by drbdadm on $guest"
+    done
+    lab_log "DRBD r0 configured from examples/$1/r0.res"
+}
+
+# Back to the lab's own r0.res (lab/guest/storage/etc/drbd.d/r0.res).
+drbd_use_lab_config() {
+    local guest
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "cat >/etc/drbd.d/r0.res && sync" <"$LAB_ROOT/guest/storage/etc/drbd.d/r0.res"
+    done
+}
+
+# Loads a crm configuration file (crm syntax) on GUEST: `crm configure load update FILE`.
+crm_load() {
+    local guest=$1 file=$2
+    on "$guest" "cat >/tmp/crm-load.crm && crm configure load update /tmp/crm-load.crm" <"$file" \
+        || die "crm configure load update $file failed on $guest"
+}
+
+# The nodes where crm_mon on GUEST shows CLONE's instances with ROLE (Promoted|Unpromoted),
+# space-separated and sorted.
+crm_role_nodes() {
+    local guest=$1 clone=$2 role=$3 alt
+    case $role in Promoted) alt=Master ;; Unpromoted) alt=Slave ;; *) alt=$role ;; esac
+    on "$guest" "crm_mon -1 --output-as=xml | xmllint --xpath '//clone[@id=\"$clone\"]/resource[@role=\"$role\" or @role=\"$alt\"]/node/@name' - 2>/dev/null; true" \
+        | sed -n 's/.*name="\([^"]*\)".*/\1/p' | sort | tr '\n' ' ' | sed 's/ $//'
+}
+
+# Waits until crm_mon on GUEST shows CLONE's ROLE instances exactly on NODES ("s1", "s1 s2", "").
+wait_crm_roles() {
+    local guest=$1 clone=$2 role=$3 nodes=$4 timeout=${5:-120} deadline now
+    deadline=$((SECONDS + timeout))
+    until now=$(crm_role_nodes "$guest" "$clone" "$role") && [[ "$now" == "$nodes" ]]; do
+        ((SECONDS < deadline)) || die "timed out after ${timeout}s waiting for $clone $role on [$nodes] (crm_mon on $guest: [$now]); read /var/log/pacemaker/pacemaker.log on $guest"
+        sleep 2
+    done
+    lab_log "crm_mon on $guest: $clone $role on [$nodes]"
+}
+
+# The rsc_location constraints DRBD's crm-fence-peer.9.sh placed (as XML), or nothing.
+fence_constraints() {
+    on "$1" "cibadmin -Q -o constraints" | grep -A4 'id="drbd-fence-by-handler' || true
+}
+
+# The promotion score attribute of p_drbd on NODE (as GUEST's CIB has it), or "none".
+drbd_score() {
+    local guest=$1 node=$2
+    on "$guest" "crm_attribute -N $node -n master-p_drbd -l reboot -G -q 2>/dev/null || echo none"
+}

@@ -1,0 +1,85 @@
+# ocf:tandem:drbd under Pacemaker on real DRBD 8.4: ocf-tester against r0 (outside the
+# cluster); then the cluster-A example (examples/cluster-a: r0.res with fencing
+# resource-only and the crm-fence-peer handlers, crm-drbd.crm) loaded into the lab's
+# cluster: both Secondary and connected, one promoted by the scores; the Primary moved
+# with crm_resource --move --promoted and cleared; power cut of the Primary after an
+# fsync'd data pattern: the survivor is promoted and reads the pattern back; the node
+# boots, resyncs, rejoins Unpromoted and the fencing constraint goes again.
+# Needs 00-smoke's setup (which it takes down: client, target, LVM, DRBD); leaves
+# ms_drbd running, one Primary, both UpToDate (31 and 32 go on from there).
+
+other() { if [[ $1 == s1 ]]; then echo s2; else echo s1; fi; }
+
+step "take down 00-smoke's stack: client, LIO target, LVM, DRBD"
+client_logout
+target_remove s1
+on s1 "vgchange -q -an vg0 >/dev/null 2>&1; true"
+for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0"; done
+
+step "ocf-tester against r0 on s1 (DRBD not managed by Pacemaker; lab r0.res, no fencing)"
+tester=$(on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n p_test -o drbd_resource=r0 /usr/lib/ocf/resource.d/tandem/drbd 2>&1") \
+    || { printf '%s\n' "$tester" >&2; die "ocf-tester reported failures for ocf:tandem:drbd on s1"; }
+printf '%s\n' "$tester" | tail -n 3 >&2
+[[ $(tail -n 1 <<<"$tester") == *"passed all tests"* ]] || die "ocf-tester did not pass all tests"
+on s1 "drbdadm down r0 >/dev/null 2>&1; true"
+
+step "examples/cluster-a: r0.res (fencing resource-only, crm-fence-peer) and crm-drbd.crm"
+drbd_use_example cluster-a
+crm_load s1 "$REPO_ROOT/examples/cluster-a/crm-drbd.crm"
+on s1 "crm configure show ms_drbd p_drbd" >&2
+
+step "Pacemaker starts both instances (Secondary, connected) and promotes one"
+wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
+wait_drbd s1 "Connected */* UpToDate/UpToDate" 120
+deadline=$((SECONDS + 120))
+until primary=$(crm_role_nodes s1 ms_drbd Promoted) && [[ $primary == s1 || $primary == s2 ]]; do
+    ((SECONDS < deadline)) || die "no single promoted instance of ms_drbd after 120s (crm_mon: [$primary])"
+    sleep 2
+done
+secondary=$(other "$primary")
+wait_crm_roles s1 ms_drbd Unpromoted "$secondary" 60
+wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 60
+wait_drbd "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" 30
+events=$(on "$primary" "drbdsetup events2 --now r0")   # read whole: grep -q would cut ssh short (pipefail)
+grep -q "^exists resource name:r0 role:Primary" <<<"$events" \
+    || die "drbdsetup events2 on $primary does not show r0 Primary: $events"
+lab_log "promoted by Pacemaker: $primary; scores: s1 $(drbd_score s1 s1), s2 $(drbd_score s1 s2)"
+[[ $(drbd_score s1 s1) == 10000 && $(drbd_score s1 s2) == 10000 ]] \
+    || die "promotion scores are not 10000 on both nodes with both UpToDate and connected"
+
+step "crm_resource --move --promoted: the Primary goes from $primary to $secondary"
+on s1 "crm_resource --resource ms_drbd --move --promoted --node $secondary"
+wait_crm_roles s1 ms_drbd Promoted "$secondary" 120
+wait_crm_roles s1 ms_drbd Unpromoted "$primary" 60
+wait_drbd "$secondary" "Connected Primary/Secondary UpToDate/UpToDate" 60
+on s1 "crm_resource --resource ms_drbd --clear"
+wait_crm s1 60 --settled
+primary=$(crm_role_nodes s1 ms_drbd Promoted)
+[[ $primary == "$secondary" ]] || die "after --clear the Primary moved again (to [$primary]); stickiness should keep it"
+secondary=$(other "$primary")
+lab_log "after --clear the Primary stays on $primary"
+
+step "fsync'd data pattern on $primary's /dev/drbd0 (protocol C), then power-cut $primary"
+sum=$(write_pattern "$primary" /dev/drbd0 failover 16)
+power_cut "$primary"
+wait_crm "$secondary" 120 --offline "$primary" --promoted ms_drbd "$secondary"
+wait_drbd "$secondary" "WFConnection Primary/Unknown UpToDate/*" 60
+verify_pattern "$secondary" /dev/drbd0 16 "$sum"
+constraint=$(fence_constraints "$secondary")
+lab_log "fencing constraint after the promotion of $secondary (peer DUnknown): ${constraint:-none}"
+on "$secondary" "journalctl -q --no-pager 2>/dev/null | grep -E 'crm-fence-peer|fence-peer|helper command' | tail -n 6; true" >&2
+
+step "boot $primary: it resyncs from $secondary and rejoins Unpromoted"
+power_on "$primary"
+wait_crm "$secondary" 240 --online "$primary" --started ms_drbd "$primary"
+wait_drbd "$secondary" "Connected Primary/Secondary UpToDate/UpToDate" 180
+wait_drbd "$primary" "Connected Secondary/Primary UpToDate/UpToDate" 30
+wait_crm_roles "$secondary" ms_drbd Unpromoted "$primary" 60
+wait_crm_roles "$secondary" ms_drbd Promoted "$secondary" 10
+deadline=$((SECONDS + 90))
+while [[ -n $(fence_constraints "$secondary") ]]; do
+    ((SECONDS < deadline)) || die "the crm-fence-peer constraint is still there 90s after the resync: $(fence_constraints "$secondary")"
+    sleep 3
+done
+lab_log "no fencing constraint left after the resync (crm-unfence-peer.9.sh)"
+on "$primary" "journalctl -q --no-pager 2>/dev/null | grep -E 'unfence|helper command' | tail -n 4; true" >&2
