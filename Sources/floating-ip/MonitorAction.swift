@@ -10,18 +10,16 @@ struct MonitorAction {
         let configuration = session.configuration
         let address = configuration.address
         let logger = session.context.logger
-        let present = try session.presentAddresses()
-        guard !present.isEmpty else {
+        let entry: InterfaceAddress, expected: InterfaceIndex
+        switch try session.locateAddress() {
+        case .absent:
             logger.debug("\(address) is not configured")
             return .notRunning
-        }
-        let expected = try session.kernel("cannot look up the interface of \(address)") { () throws(NetlinkError) in
-            try Placement.expectedInterface(configuration, netlink: session.netlink, present: present)
-        }
-        guard let expected, let entry = present.first(where: { $0.interface == expected }) else {
-            let holders = present.map { session.interfaceName($0.interface) }.joined(separator: ", ")
+        case .elsewhere(let holders):
             logger.warning("\(address) is on \(holders), not on \(configuration.nic ?? "the interface its route leads to")")
             return .notRunning
+        case .here(let found, let index):
+            (entry, expected) = (found, index)
         }
         guard let link = try session.kernel("cannot read \(expected)", { () throws(NetlinkError) in
             try session.netlink.link(at: expected)

@@ -79,6 +79,30 @@ struct Session {
         }.filter { $0.address == configuration.address }
     }
 
+    /// Where the address is, as monitor and stop see it.
+    enum Location {
+        /// Not configured anywhere.
+        case absent
+        /// Only on interfaces that are not this resource's (named, for messages).
+        case elsewhere(String)
+        /// On this resource's interface.
+        case here(InterfaceAddress, InterfaceIndex)
+    }
+
+    /// Finds the address on the interface this resource owns (the explicit nic, else the
+    /// one its route leads to).
+    func locateAddress() throws(OCFFailure) -> Location {
+        let present = try presentAddresses()
+        guard !present.isEmpty else { return .absent }
+        let expected = try kernel("cannot look up the interface of \(configuration.address)") { () throws(NetlinkError) in
+            try Placement.expectedInterface(configuration, netlink: netlink, present: present)
+        }
+        guard let expected, let entry = present.first(where: { $0.interface == expected }) else {
+            return .elsewhere(present.map { interfaceName($0.interface) }.joined(separator: ", "))
+        }
+        return .here(entry, expected)
+    }
+
     /// The name of interface `index`, for messages.
     func interfaceName(_ index: InterfaceIndex) -> String {
         ((try? netlink.link(at: index)) ?? nil)?.name ?? "\(index)"

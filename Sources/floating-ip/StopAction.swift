@@ -11,18 +11,16 @@ struct StopAction {
         let address = configuration.address
         let logger = session.context.logger
         Announcer.end(session.context, address: address)
-        let present = try session.presentAddresses()
-        guard !present.isEmpty else {
+        let entry: InterfaceAddress, expected: InterfaceIndex
+        switch try session.locateAddress() {
+        case .absent:
             logger.debug("\(address) is not configured; nothing to stop")
             return .success
-        }
-        let expected = try session.kernel("cannot look up the interface of \(address)") { () throws(NetlinkError) in
-            try Placement.expectedInterface(configuration, netlink: session.netlink, present: present)
-        }
-        guard let expected, let entry = present.first(where: { $0.interface == expected }) else {
-            let holders = present.map { session.interfaceName($0.interface) }.joined(separator: ", ")
+        case .elsewhere(let holders):
             logger.warning("\(address) is on \(holders), which is not this resource's interface; left alone")
             return .success
+        case .here(let found, let index):
+            (entry, expected) = (found, index)
         }
         do {
             try session.netlink.delete(entry)
