@@ -43,8 +43,7 @@ struct DRBDAgent {
         case .remove: score = nil
         case .set(let value): score = value
         }
-        let force = context.isProbe || context.action != .monitor
-        if case .failed(let reason) = PromotionScore(context: context).update(score, force: force) {
+        if case .failed(let reason) = PromotionScore(context: context).update(score) {
             context.logger.warning("promotion score not updated: \(reason)")
         }
         if case .set = decision, state.isPrimary, state.allPeerDisksUpToDate,

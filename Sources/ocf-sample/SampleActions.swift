@@ -86,8 +86,7 @@ struct SampleActions {
         case .unpromoted: context.parameters[SampleDeclaration.unpromotedScore]
         case nil: nil
         }
-        let force = context.isProbe || context.action != .monitor
-        if case .failed(let reason) = PromotionScore(context: context).update(score, force: force) {
+        if case .failed(let reason) = PromotionScore(context: context).update(score) {
             context.logger.warning("promotion score not updated: \(reason)")
         }
     }

@@ -16,9 +16,13 @@ public struct PromotionScore: Sendable {
     public let runner: CommandRunner
     /// Longest time one update may take, whatever the budget says.
     public let capMilliseconds: Int
+    /// Send even an unchanged value. Set for probes and every action but the recurring
+    /// monitor: after a Pacemaker restart the attribute is gone while the cache remains.
+    public let alwaysSend: Bool
 
     public init(instance: String, node: String?, featureSet: FeatureSet?, sbinDirectory: String?,
-                cacheDirectory: String, runner: CommandRunner, capMilliseconds: Int = 15_000) {
+                cacheDirectory: String, runner: CommandRunner, capMilliseconds: Int = 15_000,
+                alwaysSend: Bool = false) {
         self.instance = instance
         self.node = node
         self.featureSet = featureSet
@@ -26,13 +30,14 @@ public struct PromotionScore: Sendable {
         self.cacheFile = cacheDirectory + "/tandem-promotion-score-" + instance.replacingAll("/", with: "_")
         self.runner = runner
         self.capMilliseconds = capMilliseconds
+        self.alwaysSend = alwaysSend
     }
 
     /// The score updater for the invocation in `context`.
     public init(context: AgentContext) {
         self.init(instance: context.instance, node: context.meta.onNode, featureSet: context.environment.featureSet,
                   sbinDirectory: context.environment.sbinDir, cacheDirectory: context.environment.rscTmp,
-                  runner: context.runner)
+                  runner: context.runner, alwaysSend: context.isProbe || context.action != .monitor)
     }
 
     /// What an update did.
@@ -44,10 +49,10 @@ public struct PromotionScore: Sendable {
         case failed(String)
     }
 
-    /// Sets the score, or removes it when `score` is nil.
-    public func update(_ score: Int?, force: Bool = false) -> Outcome {
+    /// Sets the score, or removes it when `score` is nil. `force` overrides `alwaysSend`.
+    public func update(_ score: Int?, force: Bool? = nil) -> Outcome {
         let wanted = score.map(String.init) ?? "none"
-        if !force, lastSent() == wanted { return .unchanged }
+        if !(force ?? alwaysSend), lastSent() == wanted { return .unchanged }
         let command = self.command(for: score)
         do {
             let result = try runner.run(command, capMilliseconds: capMilliseconds)
