@@ -66,6 +66,7 @@ extension DRBDAgent {
         if case .failed(let reason) = scores.update(nil, force: true) {
             context.logger.warning("promotion score not removed: \(reason)")
         }
+        unlink(context.stateFile("unfenced"))
         return .success
     }
 

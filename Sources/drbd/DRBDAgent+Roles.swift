@@ -87,7 +87,30 @@ extension DRBDAgent {
            !current.connections.allSatisfy({ $0.state == .connected }) {
             _ = try control.drbdadm(["adjust"], capMilliseconds: 15_000)
         }
-        if event.timing == .post { publishScore(for: try state()) }
+        if event.timing == .post {
+            let now = try state()
+            publishScore(for: now)
+            outdateWhileAPeerStaysPrimary(event, now)
+        }
         return .success
+    }
+
+    /// stop_outdates_secondary, after a transition: a disconnected Secondary while another
+    /// node stays Primary has stale data from now on, so it says so in its own meta-data
+    /// (`drbdadm outdate`), as ocf:linbit:drbd does. Nodes being promoted in this transition
+    /// do not count (linbit's reason: a stacked resource would outdate the data it is about to
+    /// promote); nodes being stopped do not either.
+    func outdateWhileAPeerStaysPrimary(_ event: NotifyEvent, _ current: DRBDResource) {
+        guard context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary] == true,
+              current.isConfigured, current.anyPeerDiskUnknown,
+              let peer = PeerNotes.peerStayingPromoted(after: event, localNode: localNode) else { return }
+        if current.isPrimary {
+            context.logger.critical("\(resource): split brain risk: this node and \(peer) are both Primary "
+                                    + "while the replication link is down")
+            return
+        }
+        if let result = try? control.drbdadm(["outdate"], capMilliseconds: 10_000), result.succeeded {
+            context.logger.info("\(resource): outdated the local data: \(peer) is still Primary and unreachable")
+        }
     }
 }

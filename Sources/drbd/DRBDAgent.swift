@@ -46,10 +46,35 @@ struct DRBDAgent {
         if case .failed(let reason) = PromotionScore(context: context).update(score) {
             context.logger.warning("promotion score not updated: \(reason)")
         }
-        if case .set = decision, state.isPrimary, state.allPeerDisksUpToDate,
-           context.parameters[DRBDAgentDeclaration.unfenceIfAllUpToDate] == true {
-            _ = try? control.drbdadm(["unfence-peer"], capMilliseconds: 10_000)
+        unfenceIfAllUpToDate(state)
+    }
+
+    /// unfence_if_all_uptodate: once each time this node is Primary with all data UpToDate on
+    /// both sides, DRBD's unfence-peer handler may lift a fencing constraint left behind.
+    /// ocf:linbit:drbd calls it in every monitor; once is enough, because a handler places a
+    /// constraint only while a peer is unreachable, and that ends the state. A failed call is
+    /// retried by the next monitor (the marker is written only on success).
+    func unfenceIfAllUpToDate(_ state: DRBDResource) {
+        let parameters = context.parameters
+        guard parameters[DRBDAgentDeclaration.unfenceIfAllUpToDate] == true else { return }
+        let marker = context.stateFile("unfenced")
+        guard Self.mayUnfence(state) else {
+            unlink(marker)
+            return
         }
+        guard access(marker, F_OK) != 0 else { return }
+        let arguments = parameters[DRBDAgentDeclaration.unfenceExtraArgs] ?? ""
+        guard let result = try? control.drbdadm(
+            ["unfence-peer"], capMilliseconds: 30_000,
+            environment: [OCFEnvironment.parameterVariable(DRBDAgentDeclaration.unfenceExtraArgs.name): arguments]),
+            result.succeeded else { return }
+        context.logger.info("\(resource): all UpToDate as Primary; unfence-peer handler called")
+        FileContents.writeAtomically(marker, [], createDirectory: true)
+    }
+
+    /// Primary, with every local and every peer disk UpToDate: no peer needs fencing.
+    static func mayUnfence(_ state: DRBDResource) -> Bool {
+        state.isPrimary && state.allLocalDisksUpToDate && state.allPeerDisksUpToDate
     }
 
     /// For `remove_master_score_if_peer_primary=unexpected`: does crm_mon show a promoted

@@ -64,7 +64,19 @@ enum DRBDAgentDeclaration {
     static let unfenceIfAllUpToDate = Parameter<Bool>(
         "unfence_if_all_uptodate", default: false,
         short: "Unfence peers once all are UpToDate",
-        long: "While Primary with every peer UpToDate, run drbdadm unfence-peer (removes a fencing constraint left behind).")
+        long: """
+            While Primary with every disk and every peer's disk UpToDate, run drbdadm unfence-peer \
+            (DRBD's unfence-peer handler, e.g. crm-unfence-peer.9.sh), which removes a fencing \
+            constraint left behind. Called once each time that state is reached (retried in the \
+            next monitor if it fails), not in every monitor.
+            """)
+    static let unfenceExtraArgs = Parameter<String>(
+        "unfence_extra_args", default: "--quiet --flock-required --flock-timeout 0 --unfence-only-if-owner-match",
+        short: "Extra arguments for the unfence handler",
+        long: """
+            Passed to DRBD's unfence-peer handler in OCF_RESKEY_unfence_extra_args (crm-unfence-peer.9.sh \
+            reads it) when unfence_if_all_uptodate calls it.
+            """)
 
     static let agent = AgentDeclaration(
         name: "drbd", version: "0.1",
@@ -78,7 +90,8 @@ enum DRBDAgentDeclaration {
             """,
         parameters: [drbdResource.spec, drbdconf.spec, adjustMasterScore.spec, stopOutdatesSecondary.spec,
                      ignoreMissingNotifications.spec, wfcTimeout.spec, removeMasterScoreIfPeerPrimary.spec,
-                     requireVersionAtLeast.spec, requireVersionBelow.spec, unfenceIfAllUpToDate.spec],
+                     requireVersionAtLeast.spec, requireVersionBelow.spec, unfenceIfAllUpToDate.spec,
+                     unfenceExtraArgs.spec],
         actions: [
             ActionSpec(.start, timeout: 240),
             ActionSpec(.promote, timeout: 90),

@@ -10,8 +10,10 @@ struct DRBDControl: Sendable {
     let logger: Logger
 
     /// `drbdadm -c <conf> <arguments> <resource>`.
-    func drbdadm(_ arguments: [String], capMilliseconds: Int? = nil) throws -> CommandResult {
-        let result = try runner.run(Command("drbdadm", ["-c", configuration] + arguments + [resource]),
+    func drbdadm(_ arguments: [String], capMilliseconds: Int? = nil,
+                 environment: [String: String] = [:]) throws -> CommandResult {
+        let result = try runner.run(Command("drbdadm", ["-c", configuration] + arguments + [resource],
+                                            environment: environment),
                                     capMilliseconds: capMilliseconds)
         if !result.succeeded { logger.warning("drbdadm \(arguments.joined(separator: " ")) \(resource): \(result.summary)") }
         return result

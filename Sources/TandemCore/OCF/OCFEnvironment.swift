@@ -70,6 +70,10 @@ public struct OCFEnvironment: Sendable {
     /// The raw text of parameter `name` (`OCF_RESKEY_<name>`), nil when unset.
     public func parameterText(_ name: String) -> String? { variables[Key.parameterPrefix + name] }
 
+    /// The variable a parameter travels in (`OCF_RESKEY_<name>`), for a child that reads
+    /// one itself (DRBD's unfence handler reads `unfence_extra_args`).
+    public static func parameterVariable(_ name: String) -> String { Key.parameterPrefix + name }
+
     /// The raw text of meta-attribute `name` (`OCF_RESKEY_CRM_meta_<name>`, dashes as underscores).
     public func metaText(_ name: String) -> String? {
         variables[Key.metaPrefix + name.replacingAll("-", with: "_")]
