@@ -49,11 +49,15 @@ struct DRBDAgent {
         unfenceIfAllUpToDate(state)
     }
 
-    /// unfence_if_all_uptodate: once each time this node is Primary with all data UpToDate on
-    /// both sides, DRBD's unfence-peer handler may lift a fencing constraint left behind.
-    /// ocf:linbit:drbd calls it in every monitor; once is enough, because a handler places a
-    /// constraint only while a peer is unreachable, and that ends the state. A failed call is
+    /// unfence_if_all_uptodate: while this node is Primary with all data UpToDate on both
+    /// sides, DRBD's unfence-peer handler may lift a fencing constraint left behind. It is
+    /// called as soon as that state is reached, then again at most every
+    /// `unfenceRecheckSeconds` while it lasts (a leftover can appear without this node seeing
+    /// the link go down, e.g. a blip shorter than a monitor interval). ocf:linbit:drbd calls
+    /// it in every monitor: an exec plus several CIB queries each time. A failed call is
     /// retried by the next monitor (the marker is written only on success).
+    static let unfenceRecheckSeconds = 60
+
     func unfenceIfAllUpToDate(_ state: DRBDResource) {
         let parameters = context.parameters
         guard parameters[DRBDAgentDeclaration.unfenceIfAllUpToDate] == true else { return }
@@ -62,7 +66,7 @@ struct DRBDAgent {
             unlink(marker)
             return
         }
-        guard access(marker, F_OK) != 0 else { return }
+        if let age = FileContents.ageSeconds(marker), age >= 0, age < Self.unfenceRecheckSeconds { return }
         let arguments = parameters[DRBDAgentDeclaration.unfenceExtraArgs] ?? ""
         guard let result = try? control.drbdadm(
             ["unfence-peer"], capMilliseconds: 30_000,

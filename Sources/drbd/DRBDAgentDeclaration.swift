@@ -67,8 +67,8 @@ enum DRBDAgentDeclaration {
         long: """
             While Primary with every disk and every peer's disk UpToDate, run drbdadm unfence-peer \
             (DRBD's unfence-peer handler, e.g. crm-unfence-peer.9.sh), which removes a fencing \
-            constraint left behind. Called once each time that state is reached (retried in the \
-            next monitor if it fails), not in every monitor.
+            constraint left behind. Called when that state is reached, then at most once a minute \
+            while it lasts (a failed call is retried in the next monitor), not in every monitor.
             """)
     static let unfenceExtraArgs = Parameter<String>(
         "unfence_extra_args", default: "--quiet --flock-required --flock-timeout 0 --unfence-only-if-owner-match",

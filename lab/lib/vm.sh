@@ -114,6 +114,14 @@ start_guest() {
     if [[ -f "$LAB_RUN/$guest.data.qcow2" ]]; then
         args+=(-drive "file=$LAB_RUN/$guest.data.qcow2,if=virtio,format=qcow2,cache=unsafe")
     fi
+    if [[ " ${LAB_STORAGE[*]} " == *" $guest "* ]]; then
+        # The storage nodes share one raw disk for sbd (both qemu processes open it: no
+        # image locking, share-rw) and have a hardware watchdog whose expiry cuts the power,
+        # like a real node's: sbd's self-fencing then ends the qemu process.
+        args+=(-drive "file=$LAB_RUN/sbd.img,if=none,id=sbd,format=raw,cache=writethrough,file.locking=off"
+            -device "virtio-blk-pci,drive=sbd,share-rw=on,serial=tandem-sbd,addr=0x1e"   # last slot: stays vdc
+            -device i6300esb -action watchdog=poweroff)
+    fi
     for seg in "${LAB_SEGMENTS[@]}"; do
         n=$(segment_number "$seg")
         args+=(-netdev "vde,id=$seg,sock=$LAB_RUN/$seg.sw,port=$idx"
@@ -133,6 +141,7 @@ create_disks() {
     qemu-img create -q -f qcow2 -F raw -b "$image/root.img" "$LAB_RUN/$guest.root.qcow2"
     if [[ " ${LAB_STORAGE[*]} " == *" $guest "* ]]; then
         qemu-img create -q -f qcow2 "$LAB_RUN/$guest.data.qcow2" 256M   # DRBD backing disk, /dev/vdb
+        [[ -f "$LAB_RUN/sbd.img" ]] || qemu-img create -q -f raw "$LAB_RUN/sbd.img" 8M   # shared sbd disk
     fi
 }
 
@@ -269,7 +278,7 @@ lab_down() {
     [[ -d "$LAB_RUN" ]] || return 0
     for guest in "${LAB_GUESTS[@]}"; do stop_guest "$guest"; done
     for seg in "${LAB_SEGMENTS[@]}"; do stop_pid "$LAB_RUN/$seg.pid" "vde_switch $seg"; done
-    rm -f "$LAB_RUN"/*.qcow2 "$LAB_RUN"/*.monitor "$LAB_RUN"/*.mgmt "$LAB_RUN/authkey"
+    rm -f "$LAB_RUN"/*.qcow2 "$LAB_RUN"/sbd.img "$LAB_RUN"/*.monitor "$LAB_RUN"/*.mgmt "$LAB_RUN/authkey"
     rm -rf "$LAB_RUN"/*.sw "$LAB_RUN"/payload-*
     lab_log "lab down (logs kept in $LAB_RUN)"
 }

@@ -48,6 +48,15 @@ public enum FileContents {
         return 0
     }
 
+    /// Seconds since the file was last modified (wall clock), nil when it does not exist.
+    public static func ageSeconds(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now.tv_sec - info.st_mtim.tv_sec
+    }
+
     /// `mkdir -p` with mode 0755; returns 0 or an errno.
     @discardableResult
     public static func makeDirectory(_ path: String) -> Int32 {

@@ -1,0 +1,164 @@
+# Cluster B (dual-primary, examples/cluster-b: fencing resource-and-stonith with the
+# crm-fence-peer handlers) with real node fencing: sbd on a disk both storage nodes share
+# (poison pill; an i6300esb watchdog that cuts the power), fence_sbd in Pacemaker,
+# stonith-enabled=true. A fixed fencing delay for s1 (pcmk_delay_base) decides the fence
+# race of a full partition, as an admin would with two nodes.
+# 1. Replication link cut, corosync still up over "san": both Primaries freeze I/O and run
+#    crm-fence-peer.9.sh; one handler wins, the other node is demoted or fenced; I/O resumes
+#    on the winner only; nothing is written apart; after the link (or the node) returns the
+#    loser resyncs and is promoted again.
+# 2. Full partition of s2 (both rings and the replication link): s1 fences s2 through sbd
+#    (its qemu process ends), the handler on s1 sees s2 fenced, I/O resumes on s1; s2 boots,
+#    resyncs, both are Primary again with s1's writes.
+# Then STONITH and sbd are taken out again and the cluster restarted without them;
+# ms_drbd removed, DRBD down, the lab's r0.res back (what 00-smoke expects on a reused lab).
+
+SBD_DEV=/dev/disk/by-id/virtio-tandem-sbd
+
+# Waits until GUEST's qemu has exited (fenced), then cleans up after it like a power-off.
+wait_fenced() {
+    local guest=$1 timeout=$2 deadline=$((SECONDS + $2))
+    while guest_running "$guest"; do
+        ((SECONDS < deadline)) || die "$guest was not fenced within ${timeout}s; read /var/log/pacemaker/pacemaker.log on the other node and $(console_log "$guest")"
+        sleep 2
+    done
+    stop_guest "$guest"
+    lab_log "$guest is off (fenced through sbd)"
+}
+# "s" in the I/O flags of minor 0 in GUEST's /proc/drbd: I/O suspended (frozen by fencing).
+drbd_frozen() { on "$1" "sed -n 's/^ *0: .* [ABC] \([a-z-]*\).*/\1/p' /proc/drbd" | grep -q '^s'; }
+stonith_history() { on "$1" "stonith_admin --history '*' 2>&1 | tail -n 4; true"; }
+
+step "take down 33's ms_drbd; sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
+on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
+wait_crm s1 180 --stopped ms_drbd
+on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
+wait_crm s1 60 --settled
+for guest in "${LAB_STORAGE[@]}"; do
+    on "$guest" "modprobe i6300esb 2>/dev/null; test -c /dev/watchdog && test -b $SBD_DEV" \
+        || die "$guest has no /dev/watchdog or no shared sbd disk $SBD_DEV"
+    on "$guest" "cat >/etc/default/sbd" <<EOF
+SBD_DEVICE=$SBD_DEV
+SBD_PACEMAKER=yes
+SBD_STARTMODE=always
+SBD_DELAY_START=no
+SBD_WATCHDOG_DEV=/dev/watchdog
+SBD_TIMEOUT_ACTION=flush,reboot
+EOF
+done
+# Watchdog 15 s, msgwait 30 s: generous for TCG guests.
+on s1 "sbd -d $SBD_DEV -1 15 -4 30 create >/dev/null && sbd -d $SBD_DEV dump" >&2
+for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl stop pacemaker corosync" & done
+wait_all "stopping the cluster stack"
+for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl enable sbd 2>/dev/null"; done
+start_cluster "${LAB_STORAGE[@]}"
+wait_cluster 300
+for guest in "${LAB_STORAGE[@]}"; do
+    on "$guest" "systemctl is-active sbd >/dev/null" || die "sbd is not running on $guest"
+done
+on s1 "sbd -d $SBD_DEV list" >&2
+
+step "STONITH: fence_sbd (delay 20 s when s1 is the target: s1 wins a fence race), stonith-enabled=true"
+stonith=$(mktemp)
+cat >"$stonith" <<EOF
+primitive st_sbd stonith:fence_sbd \\
+    params devices=$SBD_DEV pcmk_delay_base="s1:20s;s2:0s" \\
+    op monitor interval=60s timeout=60s
+property stonith-enabled=true stonith-timeout=150s
+EOF
+crm_load s1 "$stonith"
+rm -f "$stonith"
+wait_crm s1 120 --settled
+on s1 "crm_resource --locate --resource st_sbd" | grep -q "is running" || die "st_sbd (fence_sbd) is not running"
+
+step "examples/cluster-b: both Primary (resource-and-stonith)"
+drbd_use_example cluster-b
+crm_load s1 "$REPO_ROOT/examples/cluster-b/crm-drbd.crm"
+wait_crm_roles s1 ms_drbd Promoted "s1 s2" 240
+wait_drbd s1 "Connected Primary/Primary UpToDate/UpToDate" 120
+[[ $(on s1 "drbdsetup show r0" | grep -c "fencing.*resource-and-stonith") == 1 ]] || die "r0 does not run with fencing resource-and-stonith"
+
+step "replication link cut (s2 off lan; corosync goes on over san): the handlers decide, one side writes"
+cut_path s2 lan
+deadline=$((SECONDS + 240))
+winner=""
+until [[ -n $winner ]]; do
+    ((SECONDS < deadline)) || die "240s after the link cut no side writes alone (s1 '$(drbd_state s1)', s2 '$(drbd_state s2)', constraint: $(fence_constraints s1))"
+    for guest in s1 s2; do
+        guest_running "$guest" || continue
+        if drbd_state_is "$guest" "WFConnection Primary/Unknown UpToDate/*" && ! drbd_frozen "$guest" \
+            && [[ -n $(fence_constraints "$guest") ]]; then winner=$guest; fi
+    done
+    sleep 3
+done
+loser=$([[ $winner == s1 ]] && echo s2 || echo s1)
+constraint=$(fence_constraints "$winner")
+grep -q "value=\"$winner\"" <<<"$constraint" || die "the fencing constraint does not keep the promotion on $winner: $constraint"
+lab_log "the handler on $winner won: $(tr -s ' \n' ' ' <<<"$constraint")"
+sum=$(write_pattern "$winner" /dev/drbd0 link-cut 8)
+deadline=$((SECONDS + 240))
+while true; do
+    if ! guest_running "$loser"; then
+        stop_guest "$loser"
+        lab_log "$loser was fenced"
+        break
+    fi
+    if [[ $(crm_role_nodes "$winner" ms_drbd Promoted) == "$winner" ]] && state=$(drbd_state "$loser") \
+        && [[ $state != *" Primary/"* ]]; then
+        lab_log "$loser demoted, not fenced: DRBD '$state'"
+        break
+    fi
+    ((SECONDS < deadline)) || die "240s after the link cut $loser is neither fenced nor demoted (DRBD '$(drbd_state "$loser")', crm_mon Promoted [$(crm_role_nodes "$winner" ms_drbd Promoted)])"
+    sleep 3
+done
+stonith_history "$winner" >&2
+
+step "the link (or the node) returns: $loser resyncs from $winner and is promoted again"
+restore_path s2 lan
+if ! guest_running "$loser"; then
+    stop_guest "$loser"
+    power_on "$loser"
+fi
+wait_crm_roles "$winner" ms_drbd Promoted "s1 s2" 300
+wait_drbd "$loser" "Connected Primary/Primary UpToDate/UpToDate" 120
+[[ -z $(fence_constraints "$winner") ]] || die "the fencing constraint is still there after the resync"
+verify_pattern "$loser" /dev/drbd0 8 "$sum"
+on s1 "crm_resource --cleanup >/dev/null 2>&1; true"
+wait_crm s1 120 --settled
+
+step "full partition: s2 off lan and san; s1 fences s2 through sbd, then writes alone"
+cut_path s2 lan
+cut_path s2 san
+wait_fenced s2 240
+deadline=$((SECONDS + 180))
+until drbd_state_is s1 "WFConnection Primary/Unknown UpToDate/*" && ! drbd_frozen s1; do
+    ((SECONDS < deadline)) || die "DRBD on s1 did not resume I/O within 180s of s2's fencing ('$(drbd_state s1)'); read journalctl on s1"
+    sleep 3
+done
+stonith_history s1 >&2
+on s1 "journalctl -q --no-pager 2>/dev/null | grep -E 'crm-fence-peer|fence-peer helper' | tail -n 4; true" >&2
+sum=$(write_pattern s1 /dev/drbd0 partition 8)
+wait_crm_roles s1 ms_drbd Promoted "s1" 60
+
+step "s2 boots (network back): resync from s1, both Primary again"
+restore_path s2 lan
+restore_path s2 san
+power_on s2
+wait_crm_roles s1 ms_drbd Promoted "s1 s2" 300
+wait_drbd s2 "Connected Primary/Primary UpToDate/UpToDate" 120
+[[ -z $(fence_constraints s1) ]] || die "the fencing constraint is still there after s2's resync"
+verify_pattern s2 /dev/drbd0 8 "$sum"
+
+step "back to the lab without STONITH: ms_drbd and st_sbd removed, sbd disabled, cluster restarted"
+on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
+wait_crm s1 180 --stopped ms_drbd
+on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>' && cibadmin --delete --scope resources --xml-text '<primitive id=\"st_sbd\"/>' && crm_attribute --type crm_config --name stonith-enabled --update false"
+wait_crm s1 60 --settled
+for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl stop pacemaker corosync && systemctl disable sbd 2>/dev/null" & done
+wait_all "stopping the cluster stack"
+start_cluster "${LAB_STORAGE[@]}"
+wait_cluster 300
+for guest in "${LAB_STORAGE[@]}"; do
+    [[ -z $(drbd_state "$guest") ]] || die "DRBD r0 is still configured on $guest: $(drbd_state "$guest")"
+done
+drbd_use_lab_config
