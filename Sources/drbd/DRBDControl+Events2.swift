@@ -42,7 +42,7 @@ extension DRBDControl {
             return .unconfigured(named: resource)
         case .unsupported:
             memo.events2Unsupported = true
-            logger.log(fallbackLogLevel, "\(tool) events2 does not work with DRBD \(moduleVersion?.description ?? "8") "
+            logger.log(fallbackLogLevel, "\(resource): \(tool) events2 does not work with DRBD \(moduleVersion?.description ?? "8") "
                        + "here (\(result.summary)); reading \(module.procPath) instead")
             return try procState()
         case .failed:
