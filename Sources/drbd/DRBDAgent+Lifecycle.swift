@@ -76,10 +76,22 @@ extension DRBDAgent {
             if context.isProbe { return .notRunning }
             throw OCFFailure(.notInstalled, "Setup problem: couldn't find command: drbdsetup")
         }
-        let current = try state()
+        let current: DRBDResource
+        do {
+            current = try state()
+        } catch let failure as DRBDMinors.LookupFailure where context.isProbe {
+            // As with a missing drbdsetup: a probe reports a missing prerequisite as not running.
+            context.logger.warning("probe: \(failure); reporting not running")
+            return .notRunning
+        }
         publishScore(for: current)
-        guard current.isConfigured else { return .notRunning }
-        return current.isPrimary ? .runningPromoted : .success
+        return Self.monitorResult(for: current)
+    }
+
+    /// 8 Primary, 0 Secondary, 7 down, whichever source the state came from.
+    static func monitorResult(for state: DRBDResource) -> OCFExitCode {
+        guard state.isConfigured else { return .notRunning }
+        return state.isPrimary ? .runningPromoted : .success
     }
 
     /// reload: apply configuration changes to a running resource.

@@ -52,20 +52,28 @@ extension DRBDAgent {
                              + "section of DRBD resource \(resource)")
         }
         try validateCloneSize(moduleVersion: try moduleVersion(loading: context.action == .start))
+        if context.action == .validateAll { try refreshMinors() }
+    }
+
+    /// validate-all re-learns the minors when the state comes from /proc/drbd (the other
+    /// refreshing actions do it at their first state read).
+    func refreshMinors() throws {
+        guard control.module.isLoaded, control.source(moduleVersion: control.module.version) == .procDRBD else { return }
+        _ = try control.minors()
     }
 
     /// The DRBD kernel module's version, checked against the required range (5 outside it).
     /// With `loading`, a module that is not loaded yet is loaded (start); otherwise its
     /// version is read from the installed module.
     func moduleVersion(loading: Bool) throws -> DottedVersion {
-        if !DRBDModule.isLoaded && loading {
+        if !control.module.isLoaded && loading {
             let result = try context.runner.run(Command("modprobe", ["drbd"]), capMilliseconds: 30_000)
-            guard result.succeeded, DRBDModule.isLoaded else {
+            guard result.succeeded, control.module.isLoaded else {
                 throw OCFFailure(.notInstalled, "cannot load the DRBD kernel module: \(result.summary)")
             }
         }
         let version: DottedVersion
-        if let loaded = DRBDModule.version {
+        if let loaded = control.module.version {
             version = loaded
         } else {
             let info = try? context.runner.run(Command("modinfo", ["-F", "version", "drbd"]), capMilliseconds: 10_000)

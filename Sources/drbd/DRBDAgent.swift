@@ -12,9 +12,13 @@ struct DRBDAgent {
         self.context = context
         let parameters = context.parameters
         resource = parameters[DRBDAgentDeclaration.drbdResource] ?? ""
+        let recurringMonitor = context.action == .monitor && !context.isProbe
         control = DRBDControl(resource: resource,
                               configuration: parameters[DRBDAgentDeclaration.drbdconf] ?? "/etc/drbd.conf",
-                              runner: context.runner, logger: context.logger)
+                              runner: context.runner, logger: context.logger,
+                              minorsCache: context.stateFile("minors"),
+                              minorsRefresh: Self.minorsRefresh(context.action, isProbe: context.isProbe),
+                              fallbackLogLevel: recurringMonitor ? .debug : .info)
         let levels = parameters[DRBDAgentDeclaration.adjustMasterScore].flatMap(ScoreLevels.init(parsing:)) ?? .standard
         let peerPrimary = parameters[DRBDAgentDeclaration.removeMasterScoreIfPeerPrimary]
             .flatMap(PeerPrimaryPolicy.init(rawValue:)) ?? .never
@@ -22,6 +26,12 @@ struct DRBDAgent {
     }
 
     var notesPath: String { context.stateFile("peers") }
+
+    /// Actions that may run drbdadm anyway re-learn the minors (configuration changes come
+    /// in through them); the others, above all the recurring monitor, read the cache.
+    static func minorsRefresh(_ action: ActionName, isProbe: Bool) -> DRBDMinors.Refresh {
+        isProbe || [.start, .reload, .validateAll].contains(action) ? .always : .whenMissing
+    }
 
     /// This node's name as Pacemaker knows it.
     var localNode: String? {

@@ -86,7 +86,10 @@ enum DRBDAgentDeclaration {
             Primary. The promotion score follows the data state, so Pacemaker promotes the node with \
             the best data. Replaces ocf:linbit:drbd with the same parameters. Dual-primary \
             (promoted-max=2) requires allow-two-primaries in the DRBD configuration. Works with DRBD 9 \
-            and with DRBD 8.4 driven by drbd-utils 9.
+            and with DRBD 8.4. The state comes from one drbdsetup events2 per monitor (DRBD 9, and DRBD \
+            8.4.7 or later with drbd-utils 8.9 or later), else from /proc/drbd (drbd-utils 8.4, older \
+            kernels): no process per monitor, the resource's minors (drbdadm sh-minor) kept under \
+            HA_RSCTMP and re-read by start, reload, validate-all and probes.
             """,
         parameters: [drbdResource.spec, drbdconf.spec, adjustMasterScore.spec, stopOutdatesSecondary.spec,
                      ignoreMissingNotifications.spec, wfcTimeout.spec, removeMasterScoreIfPeerPrimary.spec,

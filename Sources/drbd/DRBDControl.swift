@@ -2,12 +2,38 @@ import Glibc
 import TandemCore
 
 /// The DRBD tools for one resource, run within the operation's budget: `drbdadm` for
-/// changes (it reads the configuration), `drbdsetup events2 --now` for state.
-struct DRBDControl: Sendable {
+/// changes (it reads the configuration); for state `drbdsetup events2 --now`, or /proc/drbd
+/// where events2 is not available (`DRBDStateSource`).
+struct DRBDControl {
     let resource: String
     let configuration: String
     let runner: CommandRunner
     let logger: Logger
+    /// The state file that keeps the resource's minors for the /proc/drbd source.
+    let minorsCache: String
+    let minorsRefresh: DRBDMinors.Refresh
+    /// The level of the one line saying events2 is unsupported: recurring monitors use
+    /// debug, or it would be logged every few seconds.
+    let fallbackLogLevel: LogLevel
+    let module: DRBDModule
+    /// Finds drbd-utils' `drbdsetup-84`; tests replace it.
+    let drbdsetup84: () -> String?
+    let memo = DRBDStateMemo()
+
+    init(resource: String, configuration: String, runner: CommandRunner, logger: Logger, minorsCache: String,
+         minorsRefresh: DRBDMinors.Refresh = .whenMissing, fallbackLogLevel: LogLevel = .info,
+         module: DRBDModule = .kernel,
+         drbdsetup84: @escaping () -> String? = { DRBDStateSource.installedDrbdsetup84() }) {
+        self.resource = resource
+        self.configuration = configuration
+        self.runner = runner
+        self.logger = logger
+        self.minorsCache = minorsCache
+        self.minorsRefresh = minorsRefresh
+        self.fallbackLogLevel = fallbackLogLevel
+        self.module = module
+        self.drbdsetup84 = drbdsetup84
+    }
 
     /// `drbdadm -c <conf> <arguments> <resource>`.
     func drbdadm(_ arguments: [String], capMilliseconds: Int? = nil,
@@ -19,38 +45,21 @@ struct DRBDControl: Sendable {
         return result
     }
 
+    /// Where the state comes from in this invocation, for the loaded module's version.
+    func source(moduleVersion: DottedVersion?) -> DRBDStateSource {
+        if memo.events2Unsupported { return .procDRBD }
+        return DRBDStateSource.choose(moduleVersion: moduleVersion, drbdsetup84: drbdsetup84())
+    }
+
     /// The resource's state. Without a loaded DRBD module nothing can be configured, so
     /// no tool is run at all.
     func state() throws -> DRBDResource {
-        guard DRBDModule.isLoaded else { return .unconfigured(named: resource) }
-        let tool = Self.drbdsetup(moduleVersion: DRBDModule.version) { access($0, X_OK) == 0 }
-        let result = try runner.run(Command(tool, ["events2", "--now", resource]), capMilliseconds: 10_000)
-        if result.timedOut { throw OCFFailure(.genericError, "drbdsetup events2 timed out") }
-        let output = result.stdoutText
-        if output.contains("exists -") {
-            do {
-                return try DRBDEvents2Reader.resource(named: resource, from: output)
-            } catch {
-                throw OCFFailure(.genericError, "cannot read DRBD state: \(error)")
-            }
+        guard module.isLoaded else { return .unconfigured(named: resource) }
+        let version = module.version
+        switch source(moduleVersion: version) {
+        case .procDRBD: return try procState()
+        case .events2(let tool): return try events2State(tool: tool, moduleVersion: version)
         }
-        // drbd-utils 9 says "Unknown resource"/exit 10 for a resource that is not up.
-        if result.stderrText.contains("nknown resource") || result.stderrText.contains("No such resource") {
-            return .unconfigured(named: resource)
-        }
-        throw OCFFailure(.genericError, "cannot read DRBD state: \(result.summary)")
-    }
-
-    /// The drbdsetup to run for the loaded module. On a DRBD 8.4 kernel drbd-utils 9's
-    /// `drbdsetup` only re-executes `drbdsetup-84` (same arguments, same output); running that
-    /// directly saves one exec in every monitor.
-    static func drbdsetup(moduleVersion: DottedVersion?, isExecutable: (String) -> Bool) -> String {
-        if let version = moduleVersion, version < DottedVersion(components: [9]) {
-            for path in ["/usr/lib/drbd/drbdsetup-84", "/lib/drbd/drbdsetup-84"] where isExecutable(path) {
-                return path
-            }
-        }
-        return "drbdsetup"
     }
 
     /// Polls the state until `condition` holds or `deadline` passes; the last state read.
@@ -62,22 +71,5 @@ struct DRBDControl: Sendable {
             current = try state()
         }
         return current
-    }
-}
-
-/// The DRBD kernel module, as the kernel shows it.
-enum DRBDModule {
-    static var isLoaded: Bool { access("/proc/drbd", F_OK) == 0 }
-
-    /// The loaded module's version (`/sys/module/drbd/version`, else the first line of /proc/drbd).
-    static var version: DottedVersion? {
-        if let bytes = FileContents.read("/sys/module/drbd/version", limit: 64),
-           let version = DottedVersion(String(decoding: bytes, as: UTF8.self).trimmingWhitespace()) {
-            return version
-        }
-        guard let bytes = FileContents.read("/proc/drbd", limit: 256) else { return nil }
-        let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first ?? ""
-        guard first.hasPrefix("version:") else { return nil }
-        return DottedVersion(first.dropFirst("version:".count).trimmingWhitespace())
     }
 }
