@@ -112,6 +112,10 @@ while true; do
     sleep 3
 done
 stonith_history "$winner" >&2
+for guest in s1 s2; do
+    guest_running "$guest" || continue
+    on "$guest" "journalctl -q --no-pager 2>/dev/null | grep -E 'crm-fence-peer.9.sh.*(INFO|WARN|ERR)|fence-peer helper returned' | tail -n 3; true" >&2
+done
 
 step "the link (or the node) returns: $loser resyncs from $winner and is promoted again"
 restore_path s2 lan
