@@ -29,11 +29,14 @@ wait_fenced() {
 drbd_frozen() { on "$1" "sed -n 's/^ *0: .* [ABC] \([a-z-]*\).*/\1/p' /proc/drbd" | grep -q '^s'; }
 stonith_history() { on "$1" "stonith_admin --history '*' 2>&1 | tail -n 4; true"; }
 
-step "take down 33's ms_drbd; sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
-on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
-wait_crm s1 180 --stopped ms_drbd
-on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
-wait_crm s1 60 --settled
+step "take down an earlier case's ms_drbd (if any); sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
+if on s1 "crm_resource --resource ms_drbd --query-xml >/dev/null 2>&1"; then
+    on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
+    wait_crm s1 180 --stopped ms_drbd
+    on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
+    wait_crm s1 60 --settled
+fi
+for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0 >/dev/null 2>&1; true"; done
 for guest in "${LAB_STORAGE[@]}"; do
     on "$guest" "modprobe i6300esb 2>/dev/null; test -c /dev/watchdog && test -b $SBD_DEV" \
         || die "$guest has no /dev/watchdog or no shared sbd disk $SBD_DEV"
@@ -68,8 +71,13 @@ property stonith-enabled=true stonith-timeout=150s
 EOF
 crm_load s1 "$stonith"
 rm -f "$stonith"
+# Polled: right after the load, crm_mon can still show the old, settled transition.
+deadline=$((SECONDS + 120))
+until on s1 "crm_resource --locate --resource st_sbd 2>&1" | grep -q "is running"; do
+    ((SECONDS < deadline)) || { on s1 "crm_mon -1 -r 2>&1 | tail -n 15" >&2; die "st_sbd (fence_sbd) is not running 120s after it was configured"; }
+    sleep 3
+done
 wait_crm s1 120 --settled
-on s1 "crm_resource --locate --resource st_sbd" | grep -q "is running" || die "st_sbd (fence_sbd) is not running"
 
 step "examples/cluster-b: both Primary (resource-and-stonith)"
 drbd_use_example cluster-b
