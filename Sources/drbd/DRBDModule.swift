@@ -20,9 +20,7 @@ struct DRBDModule: Sendable {
             return version
         }
         guard let bytes = FileContents.read(procPath, limit: 256) else { return nil }
-        let first = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first ?? ""
-        guard first.hasPrefix("version:") else { return nil }
-        return DottedVersion(first.dropFirst("version:".count).trimmingWhitespace())
+        return DRBDProcReader.version(in: String(decoding: bytes, as: UTF8.self)).flatMap(DottedVersion.init)
     }
 
     /// The whole of /proc/drbd, nil when it cannot be read (the module went away).

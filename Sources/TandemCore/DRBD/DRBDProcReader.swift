@@ -47,6 +47,13 @@ public enum DRBDProcReader {
         return status
     }
 
+    /// Only the module version from the first line (`version: 8.4.11 (api:1/proto:86-101)`),
+    /// for a caller that needs no minors; nil when the text does not start with it.
+    public static func version(in text: String) -> String? {
+        guard let first = text.split(whereSeparator: \.isNewline).first else { return nil }
+        return try? versionLine(first.trimmingWhitespace(), number: 1).version
+    }
+
     // MARK: - Lines
 
     /// `version: 8.4.11 (api:1/proto:86-101)`.

@@ -30,6 +30,14 @@ import TandemCore
         #expect(r0.connections.first?.peerDevices.first?.sentKiB == 65496)
     }
 
+    @Test func versionAloneFromTheFirstLine() throws {
+        let captured = try FixturePaths.read(FixturePaths.shared("drbd/proc-drbd.txt"))
+        #expect(DRBDProcReader.version(in: captured) == "8.4.11")
+        #expect(DRBDProcReader.version(in: String(captured.prefix(40))) == "8.4.11", "the first 256 bytes are enough")
+        #expect(DRBDProcReader.version(in: " 0: cs:Connected ro:Primary/Secondary") == nil)
+        #expect(DRBDProcReader.version(in: "") == nil)
+    }
+
     @Test func sameModelAsEvents2ForTheSameNode() throws {
         // proc-drbd.txt and drbdsetup-events2.txt were captured from the same 8.4 node.
         let fromProc = try DRBDProcReader.parse(try FixturePaths.read(FixturePaths.shared("drbd/proc-drbd.txt")))
