@@ -8,8 +8,6 @@
 # Needs 00-smoke's setup (which it takes down: client, target, LVM, DRBD); leaves
 # ms_drbd running, one Primary, both UpToDate (31 and 32 go on from there).
 
-other() { if [[ $1 == s1 ]]; then echo s2; else echo s1; fi; }
-
 step "take down 00-smoke's stack: client, LIO target, LVM, DRBD"
 client_logout
 target_remove s1
@@ -31,12 +29,8 @@ on s1 "crm configure show ms_drbd p_drbd" >&2
 step "Pacemaker starts both instances (Secondary, connected) and promotes one"
 wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
 wait_drbd s1 "Connected */* UpToDate/UpToDate" 120
-deadline=$((SECONDS + 120))
-until primary=$(crm_role_nodes s1 ms_drbd Promoted) && [[ $primary == s1 || $primary == s2 ]]; do
-    ((SECONDS < deadline)) || die "no single promoted instance of ms_drbd after 120s (crm_mon: [$primary])"
-    sleep 2
-done
-secondary=$(other "$primary")
+primary=$(wait_single_promoted 120)
+secondary=$(other_node "$primary")
 wait_crm_roles s1 ms_drbd Unpromoted "$secondary" 60
 wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 60
 wait_drbd "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" 30
@@ -56,7 +50,7 @@ on s1 "crm_resource --resource ms_drbd --clear"
 wait_crm s1 60 --settled
 primary=$(crm_role_nodes s1 ms_drbd Promoted)
 [[ $primary == "$secondary" ]] || die "after --clear the Primary moved again (to [$primary]); stickiness should keep it"
-secondary=$(other "$primary")
+secondary=$(other_node "$primary")
 lab_log "after --clear the Primary stays on $primary"
 
 step "fsync'd data pattern on $primary's /dev/drbd0 (protocol C), then power-cut $primary"

@@ -9,10 +9,9 @@
 # brain is resolved by hand, discarding the demoted node's writes.
 # Needs 30's ms_drbd (one Primary, both UpToDate); leaves it so, with the cluster-a config.
 
-other() { if [[ $1 == s1 ]]; then echo s2; else echo s1; fi; }
 primary=$(crm_role_nodes s1 ms_drbd Promoted)
 [[ $primary == s1 || $primary == s2 ]] || die "ms_drbd is not promoted on exactly one node (crm_mon: [$primary]); 30-drbd-agent sets it up"
-secondary=$(other "$primary")
+secondary=$(other_node "$primary")
 
 step "fencing resource-only: unplug $secondary from lan (DRBD's link; corosync stays up over san)"
 [[ $(on "$primary" "drbdsetup show r0" | grep -c "fencing.*resource-only") == 1 ]] || die "r0 on $primary does not run with fencing resource-only"
@@ -45,7 +44,7 @@ wait_drbd "$secondary" "Connected Primary/Secondary UpToDate/UpToDate" 60
 verify_pattern "$secondary" /dev/drbd0 8 "$sum"
 on s1 "crm_resource --resource ms_drbd --clear"
 wait_crm s1 60 --settled
-primary=$secondary secondary=$(other "$primary")
+primary=$secondary secondary=$(other_node "$primary")
 
 step "no fencing (the lab's r0.res: fencing dont-care): unplug $secondary from lan"
 drbd_use_lab_config

@@ -17,10 +17,7 @@ verify_pattern s2 /dev/drbd0 8 "$sum"
 lab_log "scores: s1 $(drbd_score s1 s1), s2 $(drbd_score s1 s2)"
 
 step "stop and remove ms_drbd; DRBD down, the lab's r0.res back"
-on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
-wait_crm s1 180 --stopped ms_drbd
-on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
-wait_crm s1 60 --settled
+drbd_clone_remove
 for guest in "${LAB_STORAGE[@]}"; do
     [[ -z $(drbd_state "$guest") ]] || die "DRBD r0 is still configured on $guest after the stop: $(drbd_state "$guest")"
 done

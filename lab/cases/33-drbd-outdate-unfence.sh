@@ -12,8 +12,6 @@
 # Needs 32's end state (no ms_drbd, DRBD down); leaves ms_drbd running, one Primary, both
 # UpToDate (35 and 39 go on from there).
 
-other() { if [[ $1 == s1 ]]; then echo s2; else echo s1; fi; }
-
 # The "was/is up-to-date" flag of GUEST's r0 meta-data (drbdadm get-gi: UUIDs, then the
 # flags consistent:up-to-date:primary:connected:…), readable while DRBD is down.
 gi_flags() { on "$1" "drbdadm get-gi r0" | tail -n 1 | cut -d: -f5-; }
@@ -34,12 +32,8 @@ grep -q unfence_if_all_uptodate=true "$crm" || die "could not add the parameters
 crm_load s1 "$crm"
 rm -f "$crm"
 wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
-deadline=$((SECONDS + 120))
-until primary=$(crm_role_nodes s1 ms_drbd Promoted) && [[ $primary == s1 || $primary == s2 ]]; do
-    ((SECONDS < deadline)) || die "no single promoted instance of ms_drbd after 120s (crm_mon: [$primary])"
-    sleep 2
-done
-secondary=$(other "$primary")
+primary=$(wait_single_promoted 120)
+secondary=$(other_node "$primary")
 wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 120
 lab_log "Primary $primary, Secondary $secondary"
 

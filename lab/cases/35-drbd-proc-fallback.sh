@@ -24,8 +24,6 @@
 # and removes it again at the end as 32 does. On a lab where ms_drbd runs
 # (lab/run-tests 30-drbd-agent 35-drbd-proc-fallback) it uses that one and leaves it.
 
-other() { if [[ $1 == s1 ]]; then echo s2; else echo s1; fi; }
-
 own_clone=0
 primary=$(crm_role_nodes s1 ms_drbd Promoted)
 if [[ $primary != s1 && $primary != s2 ]]; then
@@ -34,13 +32,9 @@ if [[ $primary != s1 && $primary != s2 ]]; then
     crm_load s1 "$REPO_ROOT/examples/cluster-a/crm-drbd.crm"
     own_clone=1
     wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
-    deadline=$((SECONDS + 120))
-    until primary=$(crm_role_nodes s1 ms_drbd Promoted) && [[ $primary == s1 || $primary == s2 ]]; do
-        ((SECONDS < deadline)) || die "no single promoted instance of ms_drbd after 120s (crm_mon: [$primary])"
-        sleep 2
-    done
+    primary=$(wait_single_promoted 120)
 fi
-secondary=$(other "$primary")
+secondary=$(other_node "$primary")
 wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 180
 wait_drbd "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" 30
 wait_crm s1 60 --settled
@@ -153,10 +147,7 @@ wait_crm_roles s1 ms_drbd Unpromoted "$secondary" 10
 
 if ((own_clone == 1)); then
     step "remove the ms_drbd this case loaded (as 32 does); the lab's r0.res back"
-    on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
-    wait_crm s1 180 --stopped ms_drbd
-    on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
-    wait_crm s1 60 --settled
+    drbd_clone_remove
     for guest in "${LAB_STORAGE[@]}"; do
         [[ -z $(drbd_state "$guest") ]] || die "DRBD r0 is still configured on $guest after the stop: $(drbd_state "$guest")"
     done

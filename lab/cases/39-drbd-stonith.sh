@@ -31,10 +31,7 @@ stonith_history() { on "$1" "stonith_admin --history '*' 2>&1 | tail -n 4; true"
 
 step "take down an earlier case's ms_drbd (if any); sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
 if on s1 "crm_resource --resource ms_drbd --query-xml >/dev/null 2>&1"; then
-    on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
-    wait_crm s1 180 --stopped ms_drbd
-    on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
-    wait_crm s1 60 --settled
+    drbd_clone_remove
 fi
 for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0 >/dev/null 2>&1; true"; done
 for guest in "${LAB_STORAGE[@]}"; do
@@ -162,9 +159,8 @@ wait_drbd s2 "Connected Primary/Primary UpToDate/UpToDate" 120
 verify_pattern s2 /dev/drbd0 8 "$sum"
 
 step "back to the lab without STONITH: ms_drbd and st_sbd removed, sbd disabled, cluster restarted"
-on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
-wait_crm s1 180 --stopped ms_drbd
-on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>' && cibadmin --delete --scope resources --xml-text '<primitive id=\"st_sbd\"/>' && crm_attribute --type crm_config --name stonith-enabled --update false"
+drbd_clone_remove
+on s1 "cibadmin --delete --scope resources --xml-text '<primitive id=\"st_sbd\"/>' && crm_attribute --type crm_config --name stonith-enabled --update false"
 wait_crm s1 60 --settled
 for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl stop pacemaker corosync && systemctl disable sbd 2>/dev/null" & done
 wait_all "stopping the cluster stack"

@@ -166,7 +166,29 @@ verify_pattern() {
     lab_log "data on $dev ($mib MiB) intact: sha256 $expected"
 }
 
-# --- Pacemaker-driven DRBD (ocf:tandem:drbd; cases 30-32) -------------------------------------
+# --- Pacemaker-driven DRBD (ocf:tandem:drbd; cases 30-39) -------------------------------------
+
+# The other storage node.
+other_node() { if [[ $1 == s1 ]]; then echo s2; else echo s1; fi; }
+
+# Waits until crm_mon on s1 shows ms_drbd promoted on exactly one node; prints that node.
+wait_single_promoted() {
+    local timeout=${1:-120} deadline primary
+    deadline=$((SECONDS + timeout))
+    until primary=$(crm_role_nodes s1 ms_drbd Promoted) && [[ $primary == s1 || $primary == s2 ]]; do
+        ((SECONDS < deadline)) || die "no single promoted instance of ms_drbd after ${timeout}s (crm_mon: [$primary])"
+        sleep 2
+    done
+    echo "$primary"
+}
+
+# Stops ms_drbd and deletes it from the CIB (DRBD goes down with it).
+drbd_clone_remove() {
+    on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
+    wait_crm s1 180 --stopped ms_drbd
+    on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
+    wait_crm s1 60 --settled
+}
 
 # The example DRBD configuration of a reference cluster (examples/cluster-a|cluster-b/r0.res)
 # made into the lab's: host names, backing disk and replication addresses (on "lan"), plus
