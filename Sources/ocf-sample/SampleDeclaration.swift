@@ -8,7 +8,7 @@ enum SampleDeclaration {
         "state", unique: true,
         short: "State file",
         long: "Where the resource keeps its role. By default a file under HA_RSCTMP named after the resource.",
-        check: { $0.hasPrefix("/") ? nil : "must be an absolute path" })
+        identifies: true, check: { $0.hasPrefix("/") ? nil : "must be an absolute path" })
     static let unpromotedScore = Parameter<Int>(
         "unpromoted_score", default: 5, range: 0...1_000_000,
         short: "Promotion score while unpromoted",

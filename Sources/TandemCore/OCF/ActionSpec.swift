@@ -5,6 +5,10 @@ public enum ActionName: String, Sendable, CaseIterable, Hashable {
     case migrateFrom = "migrate_from"
     case metaData = "meta-data"
     case validateAll = "validate-all"
+    /// OCF 1.1: apply changed `reloadable` parameters without a restart. Pacemaker ≥ 2.1
+    /// calls it instead of stop/start when only such parameters changed (and never calls
+    /// the legacy `reload` of an agent that claims OCF 1.1).
+    case reloadAgent = "reload-agent"
 }
 
 /// A role an action applies to (OCF 1.1 names, the only ones resource-agents' metadata.rng accepts).

@@ -69,23 +69,35 @@ public struct Agent: Sendable {
         let timeout = environment.meta.timeoutMilliseconds
             ?? declaration.defaultTimeoutSeconds(for: action).map { $0 * 1000 } ?? 20_000
         let budget = OperationBudget(timeoutMilliseconds: timeout, started: started)
-        let (values, problems) = ParameterValues.parse(declaration, from: environment)
+        let (values, problems, fallbacks) = ParameterValues.parse(declaration, from: environment)
         let context = AgentContext(declaration: declaration, action: action, environment: environment,
                                    parameters: values, logger: logger, budget: budget,
-                                   runner: CommandRunner(budget: budget))
+                                   runner: CommandRunner(budget: budget, endsOrphans: true))
         func fail(_ failure: OCFFailure) -> OCFExitCode {
             output.writeStderr(environment.exitReasonPrefix + failure.reason + "\n")
             logger.error(failure.reason)
             return failure.code
         }
-        if let problem = problems.first {
+        // Actions that look at or tear down what runs need only the parameters that find it:
+        // another invalid one must not hide a running resource from a probe or leave it
+        // behind on stop. It is read as its default, with a warning.
+        let blocking = Self.observesOrTearsDown(action) ? problems.filter(\.identifiesResource) : problems
+        if let problem = blocking.first {
             return configurationFailure(problem, context: context, fail: fail)
         }
+        // Said at start, validate-all and in probes; a recurring monitor would repeat it every few seconds.
+        let adviceLevel: LogLevel = action == .monitor && !context.isProbe ? .debug : .warning
+        for problem in problems {
+            logger.log(adviceLevel, "\(problem); the default of \(problem.parameterName) applies for \(action.rawValue)")
+        }
+        for fallback in fallbacks { logger.log(adviceLevel, fallback) }
+        let adviseConfiguration = action == .start || action == .validateAll
         for name in ParameterValues.unknownNames(declaration, in: environment) {
-            logger.warning("unknown parameter \(name) is ignored")
+            logger.log(adviseConfiguration ? .warning : .debug, "unknown parameter \(name) is ignored")
         }
         for spec in declaration.parameters where spec.deprecation != nil && environment.parameterText(spec.name) != nil {
-            logger.warning("parameter \(spec.name) is deprecated: \(spec.deprecation ?? "")")
+            logger.log(adviseConfiguration ? .warning : .debug,
+                       "parameter \(spec.name) is deprecated: \(spec.deprecation ?? "")")
         }
         do {
             if let hostCheck, action == .validateAll || hostCheckedActions.contains(action) {
@@ -103,6 +115,11 @@ public struct Agent: Sendable {
         } catch {
             return fail(OCFFailure(.genericError, String(describing: error)))
         }
+    }
+
+    /// Actions that only look at the resource or take it down.
+    static func observesOrTearsDown(_ action: ActionName) -> Bool {
+        [.monitor, .status, .stop, .demote, .notify].contains(action)
     }
 
     /// Invalid parameters: 6 in general, but a monitor never returns 6 (a probe says

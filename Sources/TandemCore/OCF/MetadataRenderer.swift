@@ -3,7 +3,9 @@
 /// A pure function of the declaration: no environment, byte-identical on every run.
 /// It stays in the subset that ra-api-1.dtd (ocf-tester), resource-agents' metadata.rng
 /// and the OCF 1.1 schema all accept: one longdesc and shortdesc with `lang`, content
-/// types string/integer/boolean, every action with a timeout, roles Promoted/Unpromoted.
+/// types string/integer/boolean, every action with a timeout, roles Promoted/Unpromoted;
+/// with one exception: `reload-agent` and `reloadable`, which only OCF 1.1 knows and
+/// without which Pacemaker restarts the resource for every parameter change.
 public enum MetadataRenderer {
     public static func render(_ declaration: AgentDeclaration) -> String {
         var xml = XMLWriter()
@@ -31,8 +33,12 @@ public enum MetadataRenderer {
     }
 
     private static func renderParameter(_ parameter: ParameterSpec, into xml: inout XMLWriter) {
-        xml.open("parameter", [("name", parameter.name), ("unique", parameter.unique ? "1" : "0"),
-                               ("required", parameter.required ? "1" : "0")])
+        var attributes = [("name", parameter.name), ("unique", parameter.unique ? "1" : "0"),
+                          ("required", parameter.required ? "1" : "0")]
+        // OCF 1.1 only: ra-api-1.dtd and resource-agents' metadata.rng reject it, as they
+        // reject Pacemaker's own OCF 1.1 agents; Pacemaker needs it for reload-agent.
+        if parameter.reloadable { attributes.append(("reloadable", "1")) }
+        xml.open("parameter", attributes)
         xml.element("longdesc", [("lang", "en")], text: longDescription(of: parameter))
         let short = parameter.deprecation == nil ? parameter.shortDescription
                                                  : "(deprecated) " + parameter.shortDescription

@@ -18,15 +18,22 @@ public struct Parameter<Value: OCFParameterValue>: Sendable {
     ///   - short: the one-line description.
     ///   - long: the full description.
     ///   - deprecated: set for a deprecated parameter: what to use instead.
+    ///   - reloadable: a change is applied by `reload-agent` without a restart.
+    ///   - identifies: the resource is found by this parameter (see `ParameterSpec.identifiesResource`).
+    ///   - fallback: read, with a warning, instead of an invalid value where the replaced
+    ///     agent accepts one; by default the type's (`OCFParameterValue.invalidTextFallback`).
     ///   - check: syntax checks beyond the type; returns what is wrong, or nil.
     public init(_ name: String, required: Bool = false, unique: Bool = false, default defaultValue: Value? = nil,
                 allowed: [Value] = [], short: String, long: String, deprecated: String? = nil,
+                reloadable: Bool = false, identifies: Bool = false, fallback: Value? = nil,
                 check: (@Sendable (Value) -> String?)? = nil) {
         self.defaultValue = defaultValue
         let allowedTexts = allowed.map { $0.ocfText }
         self.spec = ParameterSpec(
             name: name, contentType: Value.contentType, required: required, unique: unique,
-            defaultText: defaultValue?.ocfText, allowedValues: allowedTexts,
+            reloadable: reloadable, identifiesResource: identifies,
+            defaultText: defaultValue?.ocfText,
+            fallbackText: (fallback ?? Value.invalidTextFallback)?.ocfText, allowedValues: allowedTexts,
             shortDescription: short, longDescription: long, deprecation: deprecated,
             check: { text in
                 guard let value = Value(ocfText: text) else {
@@ -43,9 +50,11 @@ public struct Parameter<Value: OCFParameterValue>: Sendable {
 extension Parameter where Value == Int {
     /// An integer parameter limited to `range`.
     public init(_ name: String, required: Bool = false, unique: Bool = false, default defaultValue: Int? = nil,
-                range: ClosedRange<Int>, short: String, long: String, deprecated: String? = nil) {
+                range: ClosedRange<Int>, short: String, long: String, deprecated: String? = nil,
+                reloadable: Bool = false, fallback: Int? = nil) {
         self.init(name, required: required, unique: unique, default: defaultValue, short: short,
                   long: long + " Range: \(range.lowerBound) to \(range.upperBound).", deprecated: deprecated,
+                  reloadable: reloadable, fallback: fallback,
                   check: { range.contains($0) ? nil : "must be between \(range.lowerBound) and \(range.upperBound)" })
     }
 }

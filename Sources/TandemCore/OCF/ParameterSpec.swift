@@ -7,8 +7,19 @@ public struct ParameterSpec: Sendable {
     public let contentType: ParameterContentType
     public let required: Bool
     public let unique: Bool
+    /// OCF 1.1 `reloadable`: a change is applied by `reload-agent`, without a restart.
+    public let reloadable: Bool
+    /// The resource is found by this parameter (DRBD's resource name, the address): when it
+    /// is invalid a probe cannot look and stop has nothing to clean. Any other invalid
+    /// parameter does not keep a probe, monitor, demote, notify or stop from seeing and
+    /// cleaning the real state: they warn and use its default.
+    public let identifiesResource: Bool
     /// The default as text, shown in meta-data; nil when there is none.
     public let defaultText: String?
+    /// Read instead of an invalid value, with a warning, where the agent Tandem replaces
+    /// accepts such a value too (a one-word migration must not turn into a fatal 6); nil
+    /// when an invalid value is an error.
+    public let fallbackText: String?
     /// The only accepted values (checked by validation, listed in the long description).
     public let allowedValues: [String]
     public let shortDescription: String

@@ -13,6 +13,13 @@ public protocol OCFParameterValue: Sendable, Equatable {
     var ocfText: String { get }
     /// Words for an exit reason: "is not <expectation>".
     static var expectation: String { get }
+    /// What an invalid text of this type is read as (with a warning), when the shell agents
+    /// read it so too; nil when an invalid text is an error.
+    static var invalidTextFallback: Self? { get }
+}
+
+extension OCFParameterValue {
+    public static var invalidTextFallback: Self? { nil }
 }
 
 extension String: OCFParameterValue {
@@ -35,8 +42,8 @@ extension Int: OCFParameterValue {
 
 extension Bool: OCFParameterValue {
     public static var contentType: ParameterContentType { .boolean }
-    /// The spellings `ocf_is_true` accepts, and their negations. Anything else is
-    /// rejected: a typo must not silently mean false.
+    /// The spellings `ocf_is_true` accepts, and their negations. Anything else is not a
+    /// boolean: read as false with a warning (`invalidTextFallback`), never silently.
     public init?(ocfText: String) {
         switch ocfText.lowercased() {
         case "1", "yes", "true", "on", "ja": self = true
@@ -46,4 +53,7 @@ extension Bool: OCFParameterValue {
     }
     public var ocfText: String { self ? "true" : "false" }
     public static var expectation: String { "a boolean (true or false)" }
+    /// `ocf_is_true` reads every other word as false, so IPaddr2 and ocf:linbit:drbd do too:
+    /// after a one-word migration a CIB with such a value must not stop the resource.
+    public static var invalidTextFallback: Bool? { false }
 }

@@ -14,23 +14,30 @@ public struct ParameterValues: Sendable {
     public func isSet<Value>(_ parameter: Parameter<Value>) -> Bool { texts[parameter.name] != nil }
 
     /// Reads and checks every declared parameter. An empty value counts as unset (the
-    /// default applies), as `${VAR:-default}` in the shell agents.
+    /// default applies), as `${VAR:-default}` in the shell agents. An invalid value of a
+    /// parameter with a fallback is read as the fallback and reported in `fallbacks`.
     public static func parse(_ declaration: AgentDeclaration, from environment: OCFEnvironment)
-        -> (values: ParameterValues, problems: [ParameterProblem]) {
+        -> (values: ParameterValues, problems: [ParameterProblem], fallbacks: [String]) {
         var texts: [String: String] = [:]
         var problems: [ParameterProblem] = []
+        var fallbacks: [String] = []
         for spec in declaration.parameters {
             guard let text = environment.parameterText(spec.name), !text.isEmpty else {
                 if spec.required { problems.append(.missing(spec.name)) }
                 continue
             }
-            if let problem = spec.problem(with: text) {
-                problems.append(.invalid(spec.name, problem))
-            } else {
+            guard let problem = spec.problem(with: text) else {
                 texts[spec.name] = text
+                continue
+            }
+            if let fallback = spec.fallbackText {
+                texts[spec.name] = fallback
+                fallbacks.append("\(problem); read as \(quoted(fallback)), as the agent it replaces does")
+            } else {
+                problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource))
             }
         }
-        return (ParameterValues(texts: texts), problems)
+        return (ParameterValues(texts: texts), problems, fallbacks)
     }
 
     /// `OCF_RESKEY_*` variables that name no declared parameter (typos in the CIB).
@@ -50,19 +57,28 @@ public struct ParameterValues: Sendable {
 
 /// What is wrong with one parameter.
 public enum ParameterProblem: Sendable, Equatable, CustomStringConvertible {
+    /// A required parameter is unset (required parameters identify the resource).
     case missing(String)
-    case invalid(String, String)
+    case invalid(String, String, identifiesResource: Bool)
 
     public var parameterName: String {
         switch self {
-        case .missing(let name), .invalid(let name, _): name
+        case .missing(let name), .invalid(let name, _, _): name
+        }
+    }
+
+    /// Without a valid value the resource cannot be found on this host.
+    public var identifiesResource: Bool {
+        switch self {
+        case .missing: true
+        case .invalid(_, _, let identifies): identifies
         }
     }
 
     public var description: String {
         switch self {
         case .missing(let name): "required parameter \(name) is not set"
-        case .invalid(_, let message): message
+        case .invalid(_, let message, _): message
         }
     }
 }

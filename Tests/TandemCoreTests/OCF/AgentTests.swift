@@ -75,11 +75,22 @@ import TandemTestSupport
         #expect(validate.code == 6)
         #expect(validate.exitReason() == "unpromoted_score=\"lots\" is not an integer")
         #expect(try agent.run("start").code == 6)
+        // A parameter that does not say which resource this is must not hide what runs: a
+        // probe, a recurring monitor and stop see the real state with its default.
         #expect(try agent.run("monitor").code == 7, "a probe never returns 6")
         agent.meta["interval"] = "10000"
         let recurring = try agent.run("monitor")
-        #expect(recurring.code == 1, "a recurring monitor never returns 6")
-        #expect(try agent.run("stop").code == 0, "stop never fails for a configuration that cannot have started")
+        #expect(recurring.code == 7, "a recurring monitor never returns 6, and reports the real state")
+        #expect(try agent.run("stop").code == 0, "stop never fails")
+        // On a running resource the same bad value leaves the probe's truth and stop's cleanup intact.
+        agent.parameters["unpromoted_score"] = nil
+        agent.meta["interval"] = nil
+        #expect(try agent.run("start").code == 0)
+        agent.parameters["unpromoted_score"] = "lots"
+        #expect(try agent.run("monitor").code == 0, "a probe of a running resource says running")
+        #expect(try agent.run("stop").code == 0)
+        agent.parameters["unpromoted_score"] = nil
+        #expect(try agent.run("monitor").code == 7, "stop really stopped it")
         agent.parameters["unpromoted_score"] = nil
         agent.parameters["state"] = "relative/path;$(id)"
         let relative = try agent.run("validate-all")
