@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 
 int ctandem_spawn_addclosefrom(posix_spawn_file_actions_t *actions, int from)
@@ -24,6 +25,11 @@ int ctandem_pidfd_open(pid_t pid)
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+int ctandem_become_subreaper(void)
+{
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 }
 
 int ctandem_pipe_cloexec(int fds[2])

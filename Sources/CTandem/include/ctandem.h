@@ -40,5 +40,8 @@ short ctandem_spawn_flag_setsid(void);
 int ctandem_pipe_cloexec(int fds[2]);
 /// pidfd_open(2); -1 with errno on failure (ENOSYS on kernels < 5.3).
 int ctandem_pidfd_open(pid_t pid);
+/// prctl(PR_SET_CHILD_SUBREAPER, 1): orphaned descendants are re-parented to the caller
+/// instead of init, so that it can find and end them. Returns 0 or -1 with errno.
+int ctandem_become_subreaper(void);
 
 #endif

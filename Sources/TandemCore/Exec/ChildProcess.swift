@@ -37,7 +37,7 @@ struct ChildProcess {
         environment["LC_ALL"] = "C"
         let envp = environment.map { "\($0.key)=\($0.value)" }
 
-        let (rc, pid) = SessionSpawn.spawn(path: path, argv: argv, envp: envp, actions: &actions)
+        let (rc, pid) = SessionSpawn.spawn(path: path, argv: argv, envp: envp, newSession: false, actions: &actions)
         close(outPipe[1]); close(errPipe[1])
         if inPipe[0] >= 0 { close(inPipe[0]) }
         guard rc == 0 else {
@@ -51,9 +51,12 @@ struct ChildProcess {
     }
 
     /// Reads output until the child exits, sending SIGTERM at `termAt` and SIGKILL at `killAt`
-    /// to its process group. Always reaps the child.
-    mutating func collect(command: Command, start: MonotonicInstant,
-                          termAt: MonotonicInstant, killAt: MonotonicInstant) -> CommandResult {
+    /// to it and everything below it. Always reaps the child.
+    ///
+    /// - Parameter knownChildren: the agent's children before this one was spawned; after a
+    ///   timeout every other child (an orphan of the killed tree) is ended too. nil: none is.
+    mutating func collect(command: Command, start: MonotonicInstant, termAt: MonotonicInstant,
+                          killAt: MonotonicInstant, knownChildren: Set<pid_t>?) -> CommandResult {
         var out = BoundedBuffer(limit: command.outputLimit)
         var err = BoundedBuffer(limit: command.outputLimit)
         let pidfd = ctandem_pidfd_open(pid)
@@ -73,9 +76,9 @@ struct ChildProcess {
                 if drainUntil == nil { drainUntil = now.adding(milliseconds: 50) }
                 if let until = drainUntil, until <= now { break }
             } else if !sentKill && now >= killAt {
-                kill(-pid, SIGKILL); sentKill = true; timedOut = true
+                ProcessTree.signal(SIGKILL, tree: pid); sentKill = true; timedOut = true
             } else if !sentTerm && now >= termAt {
-                kill(-pid, SIGTERM); sentTerm = true; timedOut = true
+                ProcessTree.signal(SIGTERM, tree: pid); sentTerm = true; timedOut = true
             }
 
             var fds: [pollfd] = []
@@ -101,9 +104,10 @@ struct ChildProcess {
         if stdoutFD >= 0 { close(stdoutFD); stdoutFD = -1 }
         if stderrFD >= 0 { close(stderrFD); stderrFD = -1 }
         if stdinFD >= 0 { close(stdinFD); stdinFD = -1 }
+        if timedOut && status == nil { ProcessTree.signal(SIGKILL, tree: pid) }
         let final = status ?? reap(blocking: true) ?? .signaled(SIGKILL)
-        // Leftovers in the child's group (it exited but they did not) are not ours to keep.
-        if timedOut { kill(-pid, SIGKILL) }
+        // What the ended tree left behind (re-parented to the agent) is not ours to keep.
+        if timedOut, let knownChildren { ProcessTree.endAdoptedOrphans(except: knownChildren.union([pid])) }
         return CommandResult(command: command, status: final, timedOut: timedOut,
                              stdout: out.bytes, stderr: err.bytes,
                              milliseconds: start.milliseconds(until: .now()))

@@ -3,9 +3,10 @@ import Glibc
 
 /// Runs commands within an operation's time budget.
 ///
-/// Each child gets its own session (so its whole process group can be signalled),
-/// `LC_ALL=C`, stdin from /dev/null (or the given input) and no inherited descriptors
-/// but 0–2. When its deadline passes it gets SIGTERM, then SIGKILL after `killGraceMilliseconds`.
+/// Each child stays in the agent's process group (Pacemaker's SIGKILL of that group on a
+/// timeout ends it with the agent), gets `LC_ALL=C`, stdin from /dev/null (or the given
+/// input) and no inherited descriptors but 0–2. When its deadline passes it and everything
+/// below it get SIGTERM, then SIGKILL after `killGraceMilliseconds` (`ProcessTree`).
 public struct CommandRunner: Sendable {
     public let budget: OperationBudget
     /// Time between SIGTERM and SIGKILL on expiry; taken from the command's own deadline.
@@ -15,10 +16,15 @@ public struct CommandRunner: Sendable {
     /// Variables every command gets on top of the inherited environment (each command's
     /// own `environment` wins).
     public let environment: [String: String]
+    /// Makes the process a child subreaper and, after a timeout, ends what the killed tree
+    /// left behind re-parented to it (`ProcessTree`). Only for a process that runs one command
+    /// at a time, as an agent does: any other new child of the process would count as left behind.
+    public let endsOrphans: Bool
 
     public init(budget: OperationBudget, killGraceMilliseconds: Int = 500, environment: [String: String] = [:],
-                fallbackSearchPath: [String] = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]) {
+                fallbackSearchPath: [String] = ["/usr/sbin", "/usr/bin", "/sbin", "/bin"], endsOrphans: Bool = false) {
         self.budget = budget
+        self.endsOrphans = endsOrphans
         self.environment = environment
         self.killGraceMilliseconds = killGraceMilliseconds
         self.fallbackSearchPath = fallbackSearchPath
@@ -41,8 +47,11 @@ public struct CommandRunner: Sendable {
         guard let path = resolve(command.executable) else { throw .notFound(command.executable) }
         var effective = command
         effective.environment = environment.merging(command.environment) { $1 }
+        let knownChildren: Set<pid_t>? = endsOrphans ? Set(ProcessTree.children(of: getpid())) : nil
+        if endsOrphans { ProcessTree.adoptOrphans() }
         var child = try ChildProcess.spawn(path: path, command: effective)
-        return child.collect(command: command, start: start, termAt: termAt, killAt: deadline)
+        return child.collect(command: command, start: start, termAt: termAt, killAt: deadline,
+                             knownChildren: knownChildren)
     }
 
     /// The absolute path of `name`, or nil when no executable file of that name exists.

@@ -25,7 +25,8 @@ public enum DetachedProcess {
 
         var environment: [String] = []
         for (key, value) in EnvironmentSnapshot.current() { environment.append(key + "=" + value) }
-        let (rc, pid) = SessionSpawn.spawn(path: path, argv: [name] + arguments, envp: environment, actions: &actions)
+        let (rc, pid) = SessionSpawn.spawn(path: path, argv: [name] + arguments, envp: environment,
+                                           newSession: true, actions: &actions)
         guard rc == 0 else { throw .spawnFailed(path, errno: rc) }
         return pid
     }

@@ -1,14 +1,16 @@
 import CTandem
 import Glibc
 
-/// posix_spawn into a new session, as every child of an agent starts: its own process
-/// group (so it can be signalled as a whole), no controlling terminal, default signal
-/// dispositions and an empty signal mask whatever the agent had.
+/// posix_spawn as every child of an agent starts: default signal dispositions and an empty
+/// signal mask whatever the agent had, and either in the agent's own process group (a
+/// command: Pacemaker's SIGKILL of the group on timeout must end it too) or in a session of
+/// its own (a detached process that is meant to outlive the agent).
 enum SessionSpawn {
     /// Spawns `path` with `argv` and `envp` and the caller's file actions.
     ///
+    /// - Parameter newSession: start a session of its own (detached processes only).
     /// - Returns: posix_spawn's result (0 or an errno) and the pid.
-    static func spawn(path: String, argv: [String], envp: [String],
+    static func spawn(path: String, argv: [String], envp: [String], newSession: Bool,
                       actions: inout posix_spawn_file_actions_t) -> (result: Int32, pid: pid_t) {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -19,7 +21,8 @@ enum SessionSpawn {
         sigemptyset(&emptyMask)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        let flags = Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK) | Int32(ctandem_spawn_flag_setsid())
+        var flags = Int32(POSIX_SPAWN_SETSIGDEF) | Int32(POSIX_SPAWN_SETSIGMASK)
+        if newSession { flags |= Int32(ctandem_spawn_flag_setsid()) }
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
         var pid: pid_t = 0
