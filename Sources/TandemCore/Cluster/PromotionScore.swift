@@ -6,7 +6,8 @@ import Glibc
 /// `crm_master` is absent, else `crm_master -l reboot`; from `HA_SBIN_DIR` when set.
 /// The call is time-boxed by the operation's budget (a hung attribute update must not
 /// turn a monitor into a timeout), and a value equal to the last one sent is not sent
-/// again unless `force` is given (the last value is kept under `HA_RSCTMP`).
+/// again unless `force` is given or `reassertSeconds` have passed (the last value is kept
+/// under `HA_RSCTMP`).
 public struct PromotionScore: Sendable {
     public let instance: String
     public let node: String?
@@ -49,10 +50,19 @@ public struct PromotionScore: Sendable {
         case failed(String)
     }
 
+    /// An unchanged score is sent again once it is this old: the attribute can vanish behind
+    /// the agent's back (an attrd respawn, an admin's `crm_attribute -D`), and a node without
+    /// its score is never promoted at failover. At a 10 s monitor that is one exec in six
+    /// monitors instead of one in each.
+    public static let reassertSeconds = 60
+
     /// Sets the score, or removes it when `score` is nil. `force` overrides `alwaysSend`.
     public func update(_ score: Int?, force: Bool? = nil) -> Outcome {
         let wanted = score.map(String.init) ?? "none"
-        if !(force ?? alwaysSend), lastSent() == wanted { return .unchanged }
+        if !(force ?? alwaysSend), lastSent() == wanted,
+           let age = FileContents.ageSeconds(cacheFile), age >= 0, age < Self.reassertSeconds {
+            return .unchanged
+        }
         let command = self.command(for: score)
         do {
             let result = try runner.run(command, capMilliseconds: capMilliseconds)

@@ -47,6 +47,26 @@ import TandemTestSupport
         }
     }
 
+    /// The attribute can vanish behind the agent's back (an admin's `crm_attribute -D`, an
+    /// attrd respawn); a node without it is never promoted at failover. An unchanged score is
+    /// sent again once the last send is `reassertSeconds` old (here: the cache made that old).
+    @Test func aLostScoreIsRestoredWithinTheReassertInterval() throws {
+        let scratch = try Scratch()
+        defer { TestCommands.removeDirectory(scratch.directory) }
+        let updater = score(scratch, featureSet: FeatureSet(3, 16, 2))
+        #expect(updater.update(10000) == .sent)
+        _ = try TestCommands.run("crm_attribute", ["-N", "node1", "-l", "reboot", "-n", "master-rsc_t", "-D"],
+                                 environment: ["CIB_file": scratch.cib])
+        #expect(try scratch.scoreInCIB("master-rsc_t") == nil)
+        #expect(updater.update(10000) == .unchanged, "within the interval nothing is run (no exec per monitor)")
+        let old = timespec(tv_sec: time(nil) - PromotionScore.reassertSeconds - 1, tv_nsec: 0)
+        var times = [old, old]
+        #expect(utimensat(AT_FDCWD, updater.cacheFile, &times, 0) == 0)
+        #expect(updater.update(10000) == .sent)
+        #expect(try scratch.scoreInCIB("master-rsc_t") == "10000")
+        #expect(updater.update(10000) == .unchanged, "and then not again for another interval")
+    }
+
     @Test func crmMasterBeforePacemaker21() throws {
         let scratch = try Scratch()
         defer { TestCommands.removeDirectory(scratch.directory) }
