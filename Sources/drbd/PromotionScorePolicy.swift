@@ -5,7 +5,8 @@ import TandemCore
 enum ScoreDecision: Equatable, Sendable {
     case set(Int)
     case remove
-    /// Transitional disk states (Attaching, Negotiating): leave whatever is published.
+    /// Transitional disk states (Attaching, Negotiating), or a state word this agent does
+    /// not know: leave whatever is published.
     case unchanged
 
     /// A score of 0 or less is published as no score: such a node is never promoted.
@@ -30,6 +31,8 @@ struct PromotionScorePolicy: Sendable {
     ///     is Primary (it costs a crm_mon call).
     func decide(for state: DRBDResource, pacemakerKnowsAPromotedInstance: () -> Bool = { true }) -> ScoreDecision {
         guard state.isConfigured else { return .remove }
+        // A state word of a newer DRBD could answer the questions below either way.
+        if !state.unrecognizedWords.isEmpty { return .unchanged }
         if !state.hasQuorum { return .remove }
         if peerPrimaryRemoves(state, pacemakerKnowsAPromotedInstance) { return .remove }
         if state.isDisklessClient {

@@ -5,7 +5,7 @@ extension DRBDEventsState {
     private typealias Parse = DRBDFieldParser
 
     static func applyResourceFields(_ fields: [String: String], to resource: inout DRBDResource,
-                                    at: Location) throws(DRBDStateError) {
+                                    at: Location, notes: inout [String]) throws(DRBDStateError) {
         for (key, value) in fields {
             switch key {
             case "role": resource.role = try Parse.word(DRBDRole.self, value, key: key, at: at)
@@ -13,7 +13,7 @@ extension DRBDEventsState {
                 resource.suspensionReasons = try Parse.reasons(DRBDSuspensionReason.self, value, key: key, at: at)
                 resource.suspended = !resource.suspensionReasons.isEmpty
             case "write-ordering":
-                resource.writeOrdering = try Parse.word(DRBDWriteOrdering.self, value, key: key, at: at)
+                resource.writeOrdering = Parse.word(DRBDWriteOrdering.self, value, key: key, at: at, unrecognized: &notes)
             case "force-io-failures": resource.forceIOFailures = try Parse.yesNo(value, key: key, at: at)
             case "may_promote": resource.mayPromote = try Parse.yesNo(value, key: key, at: at)
             case "promotion_score": resource.promotionScore = try Parse.signedInteger(value, key: key, at: at)
@@ -23,11 +23,14 @@ extension DRBDEventsState {
     }
 
     static func applyConnectionFields(_ fields: [String: String], to connection: inout DRBDConnection,
-                                      at: Location) throws(DRBDStateError) {
+                                      at: Location, notes: inout [String]) throws(DRBDStateError) {
         for (key, value) in fields {
             switch key {
             case "conn-name": connection.name = value
-            case "connection": connection.state = try Parse.word(ConnectionState.self, value, key: key, at: at)
+            case "connection":
+                if let state = Parse.word(ConnectionState.self, value, key: key, at: at, unrecognized: &notes) {
+                    connection.state = state
+                }
             case "role": connection.peerRole = try Parse.word(DRBDRole.self, value, key: key, at: at)
             case "congested": connection.congested = try Parse.yesNo(value, key: key, at: at)
             case "ap-in-flight": connection.applicationInFlight = try Parse.integer(value, key: key, at: at)
@@ -38,11 +41,12 @@ extension DRBDEventsState {
     }
 
     static func applyDeviceFields(_ fields: [String: String], to device: inout DRBDDevice,
-                                  at: Location) throws(DRBDStateError) {
+                                  at: Location, notes: inout [String]) throws(DRBDStateError) {
         for (key, value) in fields {
             switch key {
             case "minor": device.minor = try Parse.integer(value, key: key, at: at)
-            case "disk": device.disk = try Parse.word(DiskState.self, value, key: key, at: at)
+            case "disk":
+                if let disk = Parse.word(DiskState.self, value, key: key, at: at, unrecognized: &notes) { device.disk = disk }
             // `unknown` (not yet known) counts as not a client: no promise that the disk is missing on purpose.
             case "client": device.isClient = try Parse.yesNoUnknown(value, key: key, at: at) ?? false
             case "quorum": device.quorum = try Parse.yesNo(value, key: key, at: at)
@@ -62,13 +66,18 @@ extension DRBDEventsState {
     }
 
     static func applyPeerDeviceFields(_ fields: [String: String], to peerDevice: inout DRBDPeerDevice,
-                                      at: Location) throws(DRBDStateError) {
+                                      at: Location, notes: inout [String]) throws(DRBDStateError) {
         var sync = peerDevice.sync ?? DRBDSyncProgress()
         for (key, value) in fields {
             switch key {
             case "replication":
-                peerDevice.replication = try Parse.word(ReplicationState.self, value, key: key, at: at)
-            case "peer-disk": peerDevice.peerDisk = try Parse.word(DiskState.self, value, key: key, at: at)
+                if let state = Parse.word(ReplicationState.self, value, key: key, at: at, unrecognized: &notes) {
+                    peerDevice.replication = state
+                }
+            case "peer-disk":
+                if let disk = Parse.word(DiskState.self, value, key: key, at: at, unrecognized: &notes) {
+                    peerDevice.peerDisk = disk
+                }
             case "peer-client": peerDevice.peerClient = try Parse.yesNoUnknown(value, key: key, at: at) ?? false
             case "resync-suspended":
                 peerDevice.resyncSuspended = try Parse.reasons(DRBDResyncSuspension.self, value, key: key, at: at)

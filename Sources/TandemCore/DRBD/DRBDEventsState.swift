@@ -36,12 +36,14 @@ struct DRBDEventsState: Sendable {
             throw .inconsistent(at: at, reason: "\(line.object) of unknown resource '\(name)'")
         }
         var resource = resources[index]
+        var notes = resource.unrecognizedWords
         switch object {
-        case .connection: try applyConnection(line, to: &resource, at: at)
-        case .device: try applyDevice(line, to: &resource, at: at)
-        case .peerDevice: try applyPeerDevice(line, to: &resource, at: at)
+        case .connection: try applyConnection(line, to: &resource, notes: &notes, at: at)
+        case .device: try applyDevice(line, to: &resource, notes: &notes, at: at)
+        case .peerDevice: try applyPeerDevice(line, to: &resource, notes: &notes, at: at)
         case .resource: break
         }
+        resource.unrecognizedWords = notes
         resources[index] = resource
         return .changed(resource: name, object: object)
     }
@@ -54,11 +56,15 @@ struct DRBDEventsState: Sendable {
         switch (line.action, index) {
         case (.exists, nil), (.create, nil):
             var resource = DRBDResource(name: name, role: try required(Self.roleKey, in: line, at: at))
-            try Self.applyResourceFields(line.fields, to: &resource, at: at)
+            var notes: [String] = []
+            try Self.applyResourceFields(line.fields, to: &resource, at: at, notes: &notes)
+            resource.unrecognizedWords += notes
             resources.append(resource)
         case (.change, let index?):
             var resource = resources[index]
-            try Self.applyResourceFields(line.fields, to: &resource, at: at)
+            var notes = resource.unrecognizedWords
+            try Self.applyResourceFields(line.fields, to: &resource, at: at, notes: &notes)
+            resource.unrecognizedWords = notes
             resources[index] = resource
         case (.destroy, let index?):
             resources.remove(at: index)
@@ -69,19 +75,20 @@ struct DRBDEventsState: Sendable {
         return .changed(resource: name, object: .resource)
     }
 
-    private func applyConnection(_ line: DRBDEventsLine, to resource: inout DRBDResource,
+    private func applyConnection(_ line: DRBDEventsLine, to resource: inout DRBDResource, notes: inout [String],
                                  at: Location) throws(DRBDStateError) {
         let peer = try DRBDFieldParser.integer(try field("peer-node-id", in: line, at: at), key: "peer-node-id", at: at)
         let index = resource.connections.firstIndex { $0.peerNodeID == peer }
         switch (line.action, index) {
         case (.exists, nil), (.create, nil):
             var connection = DRBDConnection(
-                peerNodeID: peer, state: try required(ConnectionState.self, key: "connection", in: line, at: at),
+                peerNodeID: peer, state: try tolerated(ConnectionState.self, key: "connection", in: line, at: at,
+                                                      placeholder: .unconnected, notes: &notes),
                 peerRole: try required(Self.roleKey, in: line, at: at))
-            try Self.applyConnectionFields(line.fields, to: &connection, at: at)
+            try Self.applyConnectionFields(line.fields, to: &connection, at: at, notes: &notes)
             resource.connections.append(connection)
         case (.change, let index?):
-            try Self.applyConnectionFields(line.fields, to: &resource.connections[index], at: at)
+            try Self.applyConnectionFields(line.fields, to: &resource.connections[index], at: at, notes: &notes)
         case (.destroy, let index?):
             resource.connections.remove(at: index)
         default:
@@ -89,17 +96,18 @@ struct DRBDEventsState: Sendable {
         }
     }
 
-    private func applyDevice(_ line: DRBDEventsLine, to resource: inout DRBDResource,
+    private func applyDevice(_ line: DRBDEventsLine, to resource: inout DRBDResource, notes: inout [String],
                              at: Location) throws(DRBDStateError) {
         let volume = try DRBDFieldParser.integer(try field("volume", in: line, at: at), key: "volume", at: at)
         let index = resource.devices.firstIndex { $0.volume == volume }
         switch (line.action, index) {
         case (.exists, nil), (.create, nil):
-            var device = DRBDDevice(volume: volume, disk: try required(DiskState.self, key: "disk", in: line, at: at))
-            try Self.applyDeviceFields(line.fields, to: &device, at: at)
+            var device = DRBDDevice(volume: volume, disk: try tolerated(DiskState.self, key: "disk", in: line, at: at,
+                                                                     placeholder: .unknown, notes: &notes))
+            try Self.applyDeviceFields(line.fields, to: &device, at: at, notes: &notes)
             resource.devices.append(device)
         case (.change, let index?):
-            try Self.applyDeviceFields(line.fields, to: &resource.devices[index], at: at)
+            try Self.applyDeviceFields(line.fields, to: &resource.devices[index], at: at, notes: &notes)
         case (.destroy, let index?):
             resource.devices.remove(at: index)
         default:
@@ -107,7 +115,7 @@ struct DRBDEventsState: Sendable {
         }
     }
 
-    private func applyPeerDevice(_ line: DRBDEventsLine, to resource: inout DRBDResource,
+    private func applyPeerDevice(_ line: DRBDEventsLine, to resource: inout DRBDResource, notes: inout [String],
                                  at: Location) throws(DRBDStateError) {
         let peer = try DRBDFieldParser.integer(try field("peer-node-id", in: line, at: at), key: "peer-node-id", at: at)
         let volume = try DRBDFieldParser.integer(try field("volume", in: line, at: at), key: "volume", at: at)
@@ -119,12 +127,15 @@ struct DRBDEventsState: Sendable {
         switch (line.action, index) {
         case (.exists, nil), (.create, nil):
             var peerDevice = DRBDPeerDevice(
-                volume: volume, replication: try required(ReplicationState.self, key: "replication", in: line, at: at),
-                peerDisk: try required(DiskState.self, key: "peer-disk", in: line, at: at))
-            try Self.applyPeerDeviceFields(line.fields, to: &peerDevice, at: at)
+                volume: volume,
+                replication: try tolerated(ReplicationState.self, key: "replication", in: line, at: at,
+                                           placeholder: .off, notes: &notes),
+                peerDisk: try tolerated(DiskState.self, key: "peer-disk", in: line, at: at,
+                                        placeholder: .unknown, notes: &notes))
+            try Self.applyPeerDeviceFields(line.fields, to: &peerDevice, at: at, notes: &notes)
             connection.peerDevices.append(peerDevice)
         case (.change, let index?):
-            try Self.applyPeerDeviceFields(line.fields, to: &connection.peerDevices[index], at: at)
+            try Self.applyPeerDeviceFields(line.fields, to: &connection.peerDevices[index], at: at, notes: &notes)
         case (.destroy, let index?):
             connection.peerDevices.remove(at: index)
         default:
@@ -158,6 +169,14 @@ struct DRBDEventsState: Sendable {
     private func required<Word: DRBDVocabulary>(_ type: Word.Type, key: String, in line: DRBDEventsLine,
                                                 at: Location) throws(DRBDStateError) -> Word {
         try DRBDFieldParser.word(Word.self, try field(key, in: line, at: at), key: key, at: at)
+    }
+
+    /// A required state word other than the role: unknown words are noted and stand in as
+    /// `placeholder` (the agent then leaves the promotion score alone).
+    private func tolerated<Word: DRBDVocabulary>(_ type: Word.Type, key: String, in line: DRBDEventsLine, at: Location,
+                                                 placeholder: Word, notes: inout [String]) throws(DRBDStateError) -> Word {
+        DRBDFieldParser.word(Word.self, try field(key, in: line, at: at), key: key, at: at, unrecognized: &notes)
+            ?? placeholder
     }
 
     private func required(_ key: String, in line: DRBDEventsLine, at: Location) throws(DRBDStateError) -> DRBDRole {

@@ -11,6 +11,20 @@ enum DRBDFieldParser {
         return word
     }
 
+    /// A state word that is not the role: a word this library does not know yet (a newer
+    /// drbd-utils or kernel) is noted in `unrecognized` and nil is returned, so the caller keeps
+    /// its placeholder. The agent reports the role, which still parses, and leaves the
+    /// promotion score alone while any word is unrecognized (`DRBDResource.unrecognizedWords`).
+    static func word<Word: DRBDVocabulary>(_ type: Word.Type, _ value: String, key: String, at location: Location,
+                                           unrecognized: inout [String]) -> Word? {
+        guard let word = Word.named(value) else {
+            let note = "\(Word.vocabularyName) '\(value)' for \(key) (\(location))"
+            if !unrecognized.contains(note) { unrecognized.append(note) }
+            return nil
+        }
+        return word
+    }
+
     /// A non-negative decimal integer, as DRBD prints counters, ids and minors.
     static func integer(_ value: String, key: String, at location: Location) throws(DRBDStateError) -> Int {
         guard !value.isEmpty, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(value) else {

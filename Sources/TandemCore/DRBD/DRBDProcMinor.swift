@@ -24,6 +24,8 @@ public struct DRBDProcMinor: Sendable, Equatable {
     public var replicationProtocol: Character?
     /// The I/O flags word, e.g. `r-----` (first letter `s` = I/O suspended).
     public var ioFlags: String
+    /// State words of a newer DRBD this library does not know (see `DRBDResource.unrecognizedWords`).
+    public var unrecognizedWords: [String] = []
     /// KiB sent to the peer (`ns:`).
     public var networkSendKiB: Int?
     /// KiB received from the peer (`nr:`).

@@ -101,6 +101,7 @@ public enum DRBDProcReader {
         }
         guard let cs = fields["cs"] else { throw .missingField(at: at, key: "cs") }
         if cs == "Unconfigured" { return nil }
+        var notes: [String] = []
         let connection: ConnectionState
         let replication: ReplicationState
         if let state = ConnectionState.named(cs) {
@@ -110,26 +111,43 @@ public enum DRBDProcReader {
             connection = .connected
             replication = state
         } else {
-            throw .unknownValue(at: at, key: "cs", value: cs, vocabulary: ConnectionState.vocabularyName)
+            // A word of a newer DRBD: noted; the agent leaves the score alone meanwhile.
+            notes.append("\(ConnectionState.vocabularyName) '\(cs)' for cs (\(at))")
+            (connection, replication) = (.unconnected, .off)
         }
-        // `st:` is the pre-8.3 spelling of `ro:`.
+        // `st:` is the pre-8.3 spelling of `ro:`. The role must parse: it is what monitor reports.
         guard let roles = fields["ro"] ?? fields["st"] else { throw .missingField(at: at, key: "ro") }
-        let (role, peerRole) = try pair(DRBDRole.self, roles, key: "ro", at: at)
+        let (role, peerRole) = try halves(roles, key: "ro", at: at).map { word throws(DRBDStateError) in
+            try Parse.word(DRBDRole.self, word, key: "ro", at: at)
+        }
         guard let disks = fields["ds"] else { throw .missingField(at: at, key: "ds") }
-        let (disk, peerDisk) = try pair(DiskState.self, disks, key: "ds", at: at)
-        return DRBDProcMinor(minor: minor, connection: connection, replication: replication, role: role,
-                             peerRole: peerRole, disk: disk, peerDisk: peerDisk,
-                             replicationProtocol: protocolLetter, ioFlags: flags ?? "")
+        let (disk, peerDisk) = try halves(disks, key: "ds", at: at).map { word in
+            Parse.word(DiskState.self, word, key: "ds", at: at, unrecognized: &notes) ?? .unknown
+        }
+        var result = DRBDProcMinor(minor: minor, connection: connection, replication: replication, role: role,
+                                   peerRole: peerRole, disk: disk, peerDisk: peerDisk,
+                                   replicationProtocol: protocolLetter, ioFlags: flags ?? "")
+        result.unrecognizedWords = notes
+        return result
     }
 
-    private static func pair<Word: DRBDVocabulary>(_ type: Word.Type, _ value: String, key: String,
-                                                   at: DRBDStateError.Location) throws(DRBDStateError) -> (Word, Word) {
-        let halves = value.split(separator: "/", omittingEmptySubsequences: false)
-        guard halves.count == 2 else {
+    /// The two halves of a `local/peer` field.
+    private static func halves(_ value: String, key: String,
+                               at: DRBDStateError.Location) throws(DRBDStateError) -> Halves {
+        let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
             throw .invalidValue(at: at, key: key, value: value, expected: "local/peer")
         }
-        return (try Parse.word(Word.self, String(halves[0]), key: key, at: at),
-                try Parse.word(Word.self, String(halves[1]), key: key, at: at))
+        return Halves(local: String(parts[0]), peer: String(parts[1]))
+    }
+
+    private struct Halves {
+        let local: String
+        let peer: String
+
+        func map<T>(_ transform: (String) throws(DRBDStateError) -> T) throws(DRBDStateError) -> (T, T) {
+            (try transform(local), try transform(peer))
+        }
     }
 
     /// Counters (`ns:…`), progress (`[==>…] sync'ed: …`) and `finish:` lines of the current minor.

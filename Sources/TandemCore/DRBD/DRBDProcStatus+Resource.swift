@@ -47,8 +47,10 @@ extension DRBDProcStatus {
         let connection = DRBDConnection(
             peerNodeID: Self.legacyPeerNodeID, name: Self.legacyConnectionName, state: first.connection,
             peerRole: peerRole, peerDevices: peerDevices)
-        return DRBDResource(
+        var resource = DRBDResource(
             name: name, role: role, suspended: present.contains { $0.isSuspended },
             writeOrdering: first.writeOrdering, connections: [connection], devices: devices)
+        resource.unrecognizedWords = present.flatMap(\.unrecognizedWords)
+        return resource
     }
 }

@@ -30,6 +30,10 @@ public struct DRBDResource: Sendable, Equatable {
     public var connections: [DRBDConnection]
     /// One entry per local volume, in the order the source listed them.
     public var devices: [DRBDDevice]
+    /// State words this library does not know (from a newer drbd-utils or kernel), described
+    /// with their key and place. The fields they stood in keep a placeholder, so the derived
+    /// flags must not be trusted while this is not empty; the role still parses.
+    public var unrecognizedWords: [String] = []
 
     /// A resource state with the given values.
     public init(name: String, isConfigured: Bool = true, nodeID: Int? = nil, role: DRBDRole,

@@ -1,14 +1,14 @@
 /// A closed set of words DRBD prints for one kind of state (roles, disk states, …).
 ///
-/// Unknown-value policy — strict, on purpose. An unknown *key* in DRBD's output is ignored
-/// (new statistics appear often and never change what the agent decides), but an unknown
-/// *value* of a state word is a typed error (`DRBDStateError.unknownValue`), not an
-/// `.unknown(String)` case. The promotion-score rules ask questions like "are all local disks
-/// UpToDate" and "is any peer disk DUnknown"; a state word we have never seen could mean
-/// either, and guessing wrong here promotes stale data or demotes the only good copy. DRBD has
-/// added state words only a handful of times in 15 years, always with a major release, and
-/// the agent already refuses untested module versions (`require_drbd_module_version_lt`), so
-/// failing loudly — the monitor reports an error naming the word — costs little and is safe.
+/// Unknown-value policy. An unknown *key* in DRBD's output is ignored (new statistics appear
+/// often and never change what the agent decides). An unknown *role* is a typed error
+/// (`DRBDStateError.unknownValue`): the role is what a monitor reports. Any other unknown
+/// state word (a disk, connection or replication state of a newer drbd-utils or kernel) is
+/// noted in `DRBDResource.unrecognizedWords` with a placeholder in its field: failing every
+/// monitor on every node after an upgrade would make Pacemaker restart every Primary, while
+/// the role still tells what runs. The promotion-score rules ask questions such as "are all
+/// local disks UpToDate", which an unknown word could answer either way, so the agent leaves
+/// the published score unchanged while any word is unrecognized, and warns naming the word.
 public protocol DRBDVocabulary: RawRepresentable, CaseIterable, Sendable, Hashable
 where RawValue == String {
     /// What the words describe, for messages ("disk state").

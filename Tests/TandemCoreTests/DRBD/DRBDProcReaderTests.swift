@@ -145,7 +145,7 @@ import TandemCore
         #expect(throws: DRBDStateError.self) { try DRBDProcReader.parse("\u{0}\u{ff}garbage") }
     }
 
-    @Test func truncatedMinorLines() {
+    @Test func truncatedMinorLines() throws {
         let head = "version: 8.4.11 (api:1/proto:86-101)\n"
         #expect(throws: DRBDStateError.unknownValue(at: .line(2), key: "ro", value: "Secon", vocabulary: "role")) {
             try DRBDProcReader.parse(head + " 0: cs:Connected ro:Primary/Secon")
@@ -153,9 +153,14 @@ import TandemCore
         #expect(throws: DRBDStateError.missingField(at: .line(2), key: "ro")) {
             try DRBDProcReader.parse(head + " 0: cs:Connected")
         }
-        #expect(throws: DRBDStateError.unknownValue(at: .line(2), key: "cs", value: "Conn", vocabulary: "connection state")) {
+        #expect(throws: DRBDStateError.missingField(at: .line(2), key: "ro")) {
             try DRBDProcReader.parse(head + " 0: cs:Conn")
         }
+        // A connection or disk word of a newer DRBD is noted; the role still decides.
+        let newer = try DRBDProcReader.parse(head + " 0: cs:Hovering ro:Secondary/Primary ds:Shiny/UpToDate C r-----")
+        #expect(newer.resource(named: "r0", minors: [0]).unrecognizedWords
+                == ["connection state 'Hovering' for cs (line 2)", "disk state 'Shiny' for ds (line 2)"])
+        #expect(newer.resource(named: "r0", minors: [0]).role == .secondary)
         #expect(throws: DRBDStateError.invalidValue(at: .line(2), key: "ds", value: "UpToDate", expected: "local/peer")) {
             try DRBDProcReader.parse(head + " 0: cs:Connected ro:Primary/Secondary ds:UpToDate")
         }
