@@ -3,7 +3,9 @@ import TandemCore
 
 extension DRBDAgent {
     /// start: bring the resource up (or adjust a half-configured one), leave it Secondary,
-    /// and wait up to wfc_timeout for the peer.
+    /// and wait up to wfc_timeout for the peer. Every volume must have its disk: drbdadm goes
+    /// on to the network after a failed attach, and a Diskless node that says "started"
+    /// fails its promotion at the worst moment.
     func start() throws -> OCFExitCode {
         var current = try state()
         if current.isPrimary {
@@ -21,9 +23,11 @@ extension DRBDAgent {
             guard current.isConfigured else {
                 throw OCFFailure(.genericError, "drbdadm up \(resource) failed: \(up.summary)")
             }
-        } else if !current.connections.contains(where: { $0.state == .connected }) {
-            _ = try control.drbdadm(["adjust"])
+        } else if !current.connections.contains(where: { $0.state == .connected }) || !missingDisks(current).isEmpty {
+            _ = try control.drbdadm(["adjust"])  // reconnects, and re-attaches a detached disk
+            current = try state()
         }
+        try verifyDisks(current)
         let waitSeconds = context.parameters[DRBDAgentDeclaration.wfcTimeout] ?? 5
         if waitSeconds > 0 {
             let deadline = context.budget.deadline(cappedAt: waitSeconds * 1000)
@@ -59,9 +63,14 @@ extension DRBDAgent {
         }
         if context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary] == true,
            !PeerNotes.load(notesPath).promotedPeers.isEmpty {
-            // A peer is Primary and goes on writing: our data is stale from now on.
-            let outdated = try control.drbdadm(["outdate"], capMilliseconds: 10_000)
-            if outdated.succeeded { context.logger.info("\(resource): outdated the local data on stop") }
+            // A peer is Primary and goes on writing: our data is stale from now on. DRBD is down
+            // already, so whatever happens here the stop has succeeded (a failed stop fences the node).
+            do {
+                let outdated = try control.drbdadm(["outdate"])
+                if outdated.succeeded { context.logger.info("\(resource): outdated the local data on stop") }
+            } catch {
+                context.logger.warning("\(resource): could not outdate the local data on stop: \(error)")
+            }
         }
         if case .failed(let reason) = scores.update(nil, force: true) {
             context.logger.warning("promotion score not removed: \(reason)")
@@ -84,14 +93,59 @@ extension DRBDAgent {
             context.logger.warning("probe: \(failure); reporting not running")
             return .notRunning
         }
+        warnAboutUnrecognizedWords(current)
         publishScore(for: current)
         return Self.monitorResult(for: current)
     }
 
-    /// 8 Primary, 0 Secondary, 7 down, whichever source the state came from.
+    /// 8 Primary, 0 Secondary, 7 down (or known to DRBD without any volume), whichever
+    /// source the state came from.
     static func monitorResult(for state: DRBDResource) -> OCFExitCode {
-        guard state.isConfigured else { return .notRunning }
+        guard state.isConfigured, !state.devices.isEmpty else { return .notRunning }
         return state.isPrimary ? .runningPromoted : .success
+    }
+
+    /// A state word of a newer drbd-utils or kernel: the role is reported, the score left as it is.
+    func warnAboutUnrecognizedWords(_ state: DRBDResource) {
+        guard !state.unrecognizedWords.isEmpty else { return }
+        context.logger.warning("\(resource): unknown DRBD state word(s): "
+                               + state.unrecognizedWords.joined(separator: "; ")
+                               + "; the promotion score is left unchanged until this agent knows them")
+    }
+
+    /// Volumes without their disk: Diskless or Failed, and not a diskless client by design.
+    func missingDisks(_ state: DRBDResource) -> [DRBDDevice] {
+        state.devices.filter { !$0.isClient && ($0.disk == .diskless || $0.disk == .failed) }
+    }
+
+    /// Start's check that DRBD really runs with every disk: none at all is not running, and a
+    /// volume that failed to attach fails the start (unless the configuration says `disk none`,
+    /// DRBD 8.4's way to make a node diskless on purpose).
+    func verifyDisks(_ state: DRBDResource) throws {
+        guard !state.devices.isEmpty else {
+            throw OCFFailure(.genericError, "\(resource) is up without any volume")
+        }
+        let missing = missingDisks(state)
+        guard !missing.isEmpty else { return }
+        if let dump = try? control.drbdadm(["dump"]), dump.succeeded,
+           DRBDConfigurationDump(dump: dump.stdoutText).hasDisklessVolume {
+            context.logger.info("\(resource): volume(s) without a disk, as the configuration says (disk none)")
+            return
+        }
+        let volumes = missing.map { "volume \($0.volume) (\($0.disk.rawValue))" }.joined(separator: ", ")
+        throw OCFFailure(.genericError, "\(resource) has no disk on \(volumes): attaching the backing device failed "
+                         + "(is it there? see drbdadm up/adjust in the log)")
+    }
+
+    /// reload-agent: the parameters changed in the CIB are read by every action anyway; what
+    /// must happen now is the score under the new rules (always sent in a non-monitor action)
+    /// and the minors learned again. DRBD itself is not touched: no demote, no restart.
+    func reloadAgent() throws -> OCFExitCode {
+        let current = try state()
+        warnAboutUnrecognizedWords(current)
+        publishScore(for: current)
+        context.logger.info("\(resource): parameters reloaded")
+        return .success
     }
 
     /// reload: apply configuration changes to a running resource.

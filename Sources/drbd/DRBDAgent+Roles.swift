@@ -5,9 +5,33 @@ extension DRBDAgent {
     /// DRBD's exit code for "no access to UpToDate data / the fence-peer handler failed".
     static let noUpToDateData: Int32 = 17
 
+    /// A failed promote returns no sooner than this after it began (within its budget), as
+    /// ocf:linbit:drbd does: Pacemaker answers a failure with stop/start/promote at once, and
+    /// each round calls the fence handler and writes the CIB.
+    static let promoteFailureMinimumMilliseconds = 15_000
+
     /// promote: `drbdadm primary`, retried within the budget; refused while a peer is
-    /// Primary unless dual-primary is configured.
+    /// Primary unless dual-primary is configured. A failure is returned after a back-off.
     func promote() throws -> OCFExitCode {
+        do {
+            return try promoteOnce()
+        } catch {
+            backOffAfterFailedPromote()
+            throw error
+        }
+    }
+
+    /// Waits until `promoteFailureMinimumMilliseconds` have passed since the action began, or
+    /// the budget ends.
+    func backOffAfterFailedPromote() {
+        let elapsed = context.budget.started.milliseconds(until: .now())
+        let wait = min(Self.promoteFailureMinimumMilliseconds - elapsed, context.budget.remainingMilliseconds())
+        guard wait > 0 else { return }
+        context.logger.info("\(resource): promote failed; waiting \(wait) ms before reporting it (no tight recovery loop)")
+        usleep(useconds_t(wait) * 1000)
+    }
+
+    private func promoteOnce() throws -> OCFExitCode {
         var current = try state()
         guard current.isConfigured else {
             throw OCFFailure(.genericError, "cannot promote \(resource): it is not started")
@@ -85,7 +109,7 @@ extension DRBDAgent {
         let current = try state()
         if event.timing == .post, event.operation == .start, current.isConfigured,
            !current.connections.allSatisfy({ $0.state == .connected }) {
-            _ = try control.drbdadm(["adjust"], capMilliseconds: 15_000)
+            _ = try control.drbdadm(["adjust"])
         }
         if event.timing == .post {
             let now = try state()
@@ -109,7 +133,7 @@ extension DRBDAgent {
                                     + "while the replication link is down")
             return
         }
-        if let result = try? control.drbdadm(["outdate"], capMilliseconds: 10_000), result.succeeded {
+        if let result = try? control.drbdadm(["outdate"]), result.succeeded {
             context.logger.info("\(resource): outdated the local data: \(peer) is still Primary and unreachable")
         }
     }

@@ -42,7 +42,12 @@ extension DRBDAgent {
             throw OCFFailure(.notInstalled, "cannot read the DRBD configuration \(control.configuration): "
                              + Errno.describe(Errno.current))
         }
-        let dump = try control.drbdadm(["dump"], capMilliseconds: 15_000)
+        let dump = try control.drbdadm(["dump"])
+        // Slow or killed is not "not defined": 5 would ban this node, perhaps the only survivor.
+        if dump.timedOut {
+            throw OCFFailure(.genericError, "cannot read the DRBD configuration of \(resource): \(dump.summary)")
+        }
+        if case .signaled = dump.status { throw OCFFailure(.genericError, "drbdadm dump \(resource): \(dump.summary)") }
         guard dump.succeeded else {
             throw OCFFailure(.notInstalled, "DRBD resource \(resource) is not defined in \(control.configuration) "
                              + "for this host: \(dump.summary)")
@@ -67,7 +72,8 @@ extension DRBDAgent {
     /// version is read from the installed module.
     func moduleVersion(loading: Bool) throws -> DottedVersion {
         if !control.module.isLoaded && loading {
-            let result = try context.runner.run(Command("modprobe", ["drbd"]), capMilliseconds: 30_000)
+            let result = try context.runner.run(Command("modprobe", ["drbd"]))
+            if result.timedOut { throw OCFFailure(.genericError, "loading the DRBD kernel module: \(result.summary)") }
             guard result.succeeded, control.module.isLoaded else {
                 throw OCFFailure(.notInstalled, "cannot load the DRBD kernel module: \(result.summary)")
             }
@@ -76,7 +82,10 @@ extension DRBDAgent {
         if let loaded = control.module.version {
             version = loaded
         } else {
-            let info = try? context.runner.run(Command("modinfo", ["-F", "version", "drbd"]), capMilliseconds: 10_000)
+            let info = try? context.runner.run(Command("modinfo", ["-F", "version", "drbd"]))
+            if let info, info.timedOut {
+                throw OCFFailure(.genericError, "reading the DRBD module version: \(info.summary)")
+            }
             guard let info, info.succeeded, let installed = DottedVersion(info.stdoutText.trimmingWhitespace()) else {
                 throw OCFFailure(.notInstalled, "the DRBD kernel module is neither loaded nor installed")
             }

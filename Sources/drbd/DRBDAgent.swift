@@ -30,7 +30,7 @@ struct DRBDAgent {
     /// Actions that may run drbdadm anyway re-learn the minors (configuration changes come
     /// in through them); the others, above all the recurring monitor, read the cache.
     static func minorsRefresh(_ action: ActionName, isProbe: Bool) -> DRBDMinors.Refresh {
-        isProbe || [.start, .reload, .validateAll].contains(action) ? .always : .whenMissing
+        isProbe || [.start, .reload, .reloadAgent, .validateAll].contains(action) ? .always : .whenMissing
     }
 
     /// This node's name as Pacemaker knows it.
@@ -79,7 +79,7 @@ struct DRBDAgent {
         if let age = FileContents.ageSeconds(marker), age >= 0, age < Self.unfenceRecheckSeconds { return }
         let arguments = parameters[DRBDAgentDeclaration.unfenceExtraArgs] ?? ""
         guard let result = try? control.drbdadm(
-            ["unfence-peer"], capMilliseconds: 30_000,
+            ["unfence-peer"],
             environment: [OCFEnvironment.parameterVariable(DRBDAgentDeclaration.unfenceExtraArgs.name): arguments]),
             result.succeeded else { return }
         context.logger.info("\(resource): all UpToDate as Primary; unfence-peer handler called")
@@ -95,7 +95,7 @@ struct DRBDAgent {
     /// instance of this clone? When it cannot tell, assume it does (keep the score).
     func pacemakerKnowsAPromotedInstance() -> Bool {
         let source = CrmMonSource(runner: context.runner, featureSet: context.environment.featureSet?.description,
-                                  sbinDirectory: context.environment.sbinDir, capMilliseconds: 5_000)
+                                  sbinDirectory: context.environment.sbinDir)
         guard let status = try? source.fetch() else { return true }
         return !status.promotedNodes(of: context.environment.resourceBaseName).isEmpty
     }

@@ -30,7 +30,7 @@ extension DRBDControl {
     /// The state from events2; on DRBD 8 where events2 turns out unsupported, from /proc/drbd
     /// (logged once, and /proc/drbd is read directly for the rest of the invocation).
     func events2State(tool: String, moduleVersion: DottedVersion?) throws -> DRBDResource {
-        let result = try runner.run(Command(tool, ["events2", "--now", resource]), capMilliseconds: 10_000)
+        let result = try runner.run(Command(tool, ["events2", "--now", resource]))
         switch Self.answer(to: result, moduleVersion: moduleVersion) {
         case .state(let output):
             do {

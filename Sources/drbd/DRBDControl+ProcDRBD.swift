@@ -30,7 +30,7 @@ extension DRBDControl {
         if minorsRefresh == .whenMissing, let cached {
             return remember(cached, from: "the cache")
         }
-        let result = try drbdadm(["sh-minor"], capMilliseconds: 10_000)
+        let result = try drbdadm(["sh-minor"])
         guard result.succeeded, let found = DRBDMinors(resource: resource, shMinorOutput: result.stdoutText) else {
             let reason = "cannot find the minors of \(resource) (drbdadm sh-minor): \(result.summary)"
             if let cached {

@@ -35,12 +35,12 @@ struct DRBDControl {
         self.drbdsetup84 = drbdsetup84
     }
 
-    /// `drbdadm -c <conf> <arguments> <resource>`.
-    func drbdadm(_ arguments: [String], capMilliseconds: Int? = nil,
-                 environment: [String: String] = [:]) throws -> CommandResult {
+    /// `drbdadm -c <conf> <arguments> <resource>`, bounded by what is left of the operation's
+    /// timeout and nothing else: a fixed cap would cut a slow but working drbdadm short and
+    /// report its own timeout as a failure of DRBD.
+    func drbdadm(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
         let result = try runner.run(Command("drbdadm", ["-c", configuration] + arguments + [resource],
-                                            environment: environment),
-                                    capMilliseconds: capMilliseconds)
+                                            environment: environment))
         if !result.succeeded { logger.warning("drbdadm \(arguments.joined(separator: " ")) \(resource): \(result.summary)") }
         return result
     }

@@ -32,11 +32,11 @@ struct PeerNotes: Equatable, Sendable {
     }
 
     /// A node other than this one that is promoted and stays so after the transition
-    /// `event` announces: promoted before it and not being stopped. Nodes being promoted in
-    /// it do not count (ocf:linbit:drbd's reason: for a stacked resource, a demote would see
-    /// the promote of the same data and outdate it).
+    /// `event` announces: promoted before it and neither demoted nor stopped in it. Nodes
+    /// being promoted in it do not count (ocf:linbit:drbd's reason: for a stacked resource, a
+    /// demote would see the promote of the same data and outdate it).
     static func peerStayingPromoted(after event: NotifyEvent, localNode: String?) -> String? {
-        let stopping = Set(event.stopping.compactMap { $0.node })
-        return event.promoted.compactMap { $0.node }.first { $0 != localNode && !stopping.contains($0) }
+        let leaving = Set((event.stopping + event.demoting).compactMap { $0.node })
+        return event.promoted.compactMap { $0.node }.first { $0 != localNode && !leaving.contains($0) }
     }
 }

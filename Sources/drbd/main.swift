@@ -12,7 +12,8 @@ let agent = Agent(
         .demote: { try DRBDAgent($0).demote() },
         .notify: { try DRBDAgent($0).notify() },
         .reload: { try DRBDAgent($0).reload() },
+        .reloadAgent: { try DRBDAgent($0).reloadAgent() },
     ],
     hostCheck: { try DRBDAgent($0).validateHost() },
-    hostCheckedActions: [.start, .promote, .reload])
+    hostCheckedActions: [.start, .promote, .reload, .reloadAgent])
 exit(agent.run(started: started))

@@ -44,11 +44,50 @@ import TandemTestSupport
 
     @Test func metadataIsValidAndTheDeclarationSound() throws {
         #expect(DRBDAgentDeclaration.agent.declarationProblems(
-            handled: [.start, .stop, .monitor, .promote, .demote, .notify, .reload]).isEmpty)
+            handled: [.start, .stop, .monitor, .promote, .demote, .notify, .reload, .reloadAgent]).isEmpty)
         let outcome = try AgentInvocation("drbd").run("meta-data")
         #expect(outcome.code == 0)
         #expect(try MetadataSchemas.problems(in: outcome.stdout) == [])
         #expect(outcome.stdout.contains("<action name=\"monitor\" timeout=\"20s\" interval=\"10s\" role=\"Promoted\"/>"))
+    }
+
+    /// Pacemaker ≥ 2.1 calls reload-agent (never the legacy reload) for an OCF 1.1 agent, and
+    /// only when every changed parameter is reloadable; anything else restarts DRBD and the
+    /// whole stack above it. Only the two that say which resource this is restart it.
+    @Test func everyParameterButTheResourceIdentityIsReloadable() throws {
+        let outcome = try AgentInvocation("drbd").run("meta-data")
+        #expect(outcome.stdout.contains("<action name=\"reload-agent\" timeout=\"30s\"/>"))
+        let reloadable = DRBDAgentDeclaration.agent.parameters.filter(\.reloadable).map(\.name)
+        let restarting = DRBDAgentDeclaration.agent.parameters.filter { !$0.reloadable }.map(\.name)
+        #expect(restarting == ["drbd_resource", "drbdconf"])
+        for name in reloadable {
+            #expect(outcome.stdout.contains("<parameter name=\"\(name)\" unique=\"0\" required=\"0\" reloadable=\"1\">"))
+        }
+        // The two older validators complain about exactly these names, nothing else.
+        let dtd = try TestCommands.run("xmllint", ["--noout", "--path", "/usr/share/resource-agents", "--valid", "-"],
+                                       input: outcome.stdout)
+        let complaints = dtd.stderrText.split(separator: "\n").filter { $0.contains("validity error") }
+        #expect(!complaints.isEmpty && complaints.allSatisfy { MetadataSchemas.isOCF11OnlyComplaint(String($0)) })
+    }
+
+    /// Values ocf:linbit:drbd reads with a default (a bad score table, a wfc_timeout that is
+    /// not a number, an unknown peer-primary policy, a boolean typo read as false) must not
+    /// turn a one-word migration into a fatal 6: the configuration check passes (on this host
+    /// the kernel module check after it is what fails) and the warning says what was read.
+    @Test(arguments: [
+        ["adjust_master_score": "0 10 1000"], ["adjust_master_score": "10000 1000 10 0"], ["wfc_timeout": "-1"],
+        ["wfc_timeout": "soon"], ["remove_master_score_if_peer_primary": "maybe"], ["stop_outdates_secondary": "yess"],
+    ])
+    func valuesLinbitReadsWithADefaultAreWarnedAbout(parameters: [String: String]) throws {
+        let scratch = try Scratch()
+        var agent = scratch.agent(parameters, meta: Self.clone)
+        agent.extra["HA_LOGFILE"] = scratch.directory + "/agent.log"
+        let outcome = try agent.run("validate-all")
+        #expect(outcome.code == 5, "\(outcome.stderr)")
+        #expect(outcome.exitReason() == "the DRBD kernel module is neither loaded nor installed")
+        let log = try String(contentsOfFile: scratch.directory + "/agent.log", encoding: .utf8)
+        let name = try #require(parameters.keys.first)
+        #expect(log.contains("WARNING: \(name)=") && log.contains("read as"), "\(log)")
     }
 
     @Test(arguments: [
@@ -56,12 +95,8 @@ import TandemTestSupport
         (["drbd_resource": "r 0"], "drbd_resource=\"r 0\": may only contain letters, digits and -%+./:=@_"),
         (["drbdconf": "drbd.conf"], "drbdconf=\"drbd.conf\": must be an absolute path"),
         (["drbdconf": "/etc/$(id).conf"], "drbdconf=\"/etc/$(id).conf\": may only contain letters, digits and -%+./:=@_"),
-        (["adjust_master_score": "0 10 1000"], "adjust_master_score=\"0 10 1000\": must be four non-decreasing integers, e.g. \"0 10 1000 10000\""),
-        (["adjust_master_score": "10000 1000 10 0"], "adjust_master_score=\"10000 1000 10 0\": must be four non-decreasing integers, e.g. \"0 10 1000 10000\""),
-        (["wfc_timeout": "-1"], "wfc_timeout=\"-1\": must be between 0 and 3600"),
-        (["remove_master_score_if_peer_primary": "maybe"], "remove_master_score_if_peer_primary=\"maybe\" is not one of: false, true, unexpected"),
         (["require_drbd_module_version_ge": "eight"], "require_drbd_module_version_ge=\"eight\": must be a version like 8.4.0"),
-        (["stop_outdates_secondary": "yess"], "stop_outdates_secondary=\"yess\" is not a boolean (true or false)"),
+        (["require_drbd_module_version_lt": "ten"], "require_drbd_module_version_lt=\"ten\": must be a version like 10.0.0"),
     ])
     func inherentlyInvalidParameters(parameters: [String: String], reason: String) throws {
         let scratch = try Scratch()
@@ -130,5 +165,121 @@ import TandemTestSupport
         let start = try scratch.agent(meta: Self.clone).run("start")
         #expect(start.code == 5, "modprobe is missing or the module cannot load: \(start.stderr)")
         #expect(access("/proc/drbd", F_OK) != 0)
+    }
+}
+
+/// What a hung or slow drbdadm, and Pacemaker's SIGKILL of the agent's process group, do to
+/// the agent, with the real drbdadm blocked reading a FIFO as its configuration.
+@Suite struct DRBDAgentTimeoutTests {
+    final class Blocked {
+        let directory: String
+        let fifo: String
+        init() throws {
+            directory = try TestCommands.temporaryDirectory("drbd-fifo")
+            fifo = directory + "/drbd.conf"
+            #expect(mkfifo(fifo, 0o600) == 0)
+        }
+        deinit { TestCommands.removeDirectory(directory) }
+
+        func agent(timeoutMilliseconds: Int) -> AgentInvocation {
+            var invocation = AgentInvocation("drbd")
+            invocation.instance = "p_drbd:0"
+            invocation.parameters = ["drbd_resource": "r0", "drbdconf": fifo]
+            invocation.meta = ["timeout": String(timeoutMilliseconds)]
+            invocation.extra["HA_RSCTMP"] = directory
+            return invocation
+        }
+    }
+
+    /// A slow `drbdadm dump` is a timeout (1, retried), never "not defined" (5): on promote
+    /// that would ban the only survivor. Its budget is what is left of the operation's timeout.
+    @Test func aSlowDumpIsAGenericFailureNotNotInstalled() throws {
+        let blocked = try Blocked()
+        let started = MonotonicInstant.now()
+        let outcome = try blocked.agent(timeoutMilliseconds: 3_000).run("validate-all")
+        #expect(outcome.code == 1, "\(outcome.stderr)")
+        #expect(outcome.exitReason()?.hasPrefix("cannot read the DRBD configuration of r0: drbdadm timed out") == true)
+        #expect(started.milliseconds(until: .now()) < 3_000, "within the operation's timeout")
+    }
+
+    /// Pacemaker SIGKILLs the agent's process group on a timeout: the drbdadm it runs must die
+    /// with it, or it finishes (a `drbdadm primary`, say) after Pacemaker recorded the failure.
+    @Test func childrenDieWithTheAgentsProcessGroup() throws {
+        let blocked = try Blocked()
+        var invocation = blocked.agent(timeoutMilliseconds: 60_000)
+        invocation.extra["OCF_RESKEY_CRM_meta_timeout"] = "60000"
+        // As pacemaker-execd runs an agent: a process group of its own (setsid makes it leader).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["-w", TestCommands.binary("drbd"), "validate-all"]
+        var environment = ["OCF_ROOT": "/usr/lib/ocf", "OCF_RESOURCE_INSTANCE": invocation.instance, "HA_LOGFACILITY": "none"]
+        for (key, value) in invocation.parameters { environment["OCF_RESKEY_" + key] = value }
+        for (key, value) in invocation.extra { environment[key] = value }
+        process.environment = environment
+        try process.run()
+        var drbdadm: pid_t?
+        for _ in 0..<200 where drbdadm == nil {
+            usleep(25_000)
+            drbdadm = ProcessListing.find { $0.contains("drbdadm") && $0.contains(blocked.fifo) }
+        }
+        let child = try #require(drbdadm, "the agent runs drbdadm dump, blocked on the FIFO")
+        let agent = try #require(ProcessListing.parent(of: child))
+        defer { kill(-agent, SIGKILL) }
+        #expect(getpgid(agent) == agent, "the agent leads its process group, as under pacemaker-execd")
+        #expect(kill(-agent, SIGKILL) == 0)
+        process.waitUntilExit()
+        var gone = false
+        for _ in 0..<100 where !gone {
+            usleep(20_000)
+            gone = !ProcessListing.isAlive(child)
+        }
+        #expect(gone, "drbdadm \(child) outlived the agent's process group")
+        if !gone { kill(child, SIGKILL) }
+    }
+
+    /// With stop_outdates_secondary, stop outdates after DRBD is down; when that step cannot
+    /// run any more (no time left), DRBD is down all the same: stop succeeded. A failed stop
+    /// gets the node fenced.
+    @Test func stopSucceedsWhenTheOutdateStepCannotRun() throws {
+        let blocked = try Blocked()
+        var invocation = blocked.agent(timeoutMilliseconds: 1)
+        invocation.parameters["drbdconf"] = "/etc/drbd.conf"
+        invocation.parameters["stop_outdates_secondary"] = "true"
+        try "s2\n".write(toFile: blocked.directory + "/tandem-drbd-p_drbd.peers", atomically: true, encoding: .utf8)
+        invocation.extra["HA_LOGFILE"] = blocked.directory + "/agent.log"
+        let outcome = try invocation.run("stop")
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        let log = try String(contentsOfFile: blocked.directory + "/agent.log", encoding: .utf8)
+        #expect(log.contains("could not outdate the local data on stop"), "\(log)")
+    }
+}
+
+/// Processes as /proc shows them, for the kill tests.
+enum ProcessListing {
+    /// The first process whose command line (words joined by spaces) satisfies `matches`.
+    static func find(_ matches: (String) -> Bool) -> pid_t? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+                  !data.isEmpty else { continue }
+            let line = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            if matches(line) && isAlive(pid) { return pid }
+        }
+        return nil
+    }
+
+    static func parent(of pid: pid_t) -> pid_t? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+        return fields.count > 1 ? pid_t(fields[1]) : nil
+    }
+
+    /// Running, not a zombie.
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(close, offsetBy: 2)]
+        return state != "Z" && state != "X"
     }
 }
