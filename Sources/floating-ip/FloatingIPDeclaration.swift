@@ -120,7 +120,9 @@ enum FloatingIPDeclaration {
             Adds and removes a floating IP address (an iSCSI portal, say) that the cluster moves \
             between nodes. A replacement for ocf:heartbeat:IPaddr2 without Cluster-IP and LVS, with \
             the same parameter names. Every address, link and route operation goes through \
-            rtnetlink and announcements through a packet socket: monitor starts no processes.
+            rtnetlink and announcements through a packet socket: monitor starts no processes. \
+            It cannot be cloned (there is no Cluster-IP): validate-all and start refuse a clone \
+            with 6; use a primitive.
             """,
         parameters: [ip.spec, nic.spec, cidrNetmask.spec, broadcast.spec, iflabel.spec, arpCount.spec,
                      arpInterval.spec, arpCountRefresh.spec, arpBackground.spec, arpMode.spec, sendARPOptions.spec,

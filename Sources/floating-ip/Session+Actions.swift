@@ -11,11 +11,21 @@ extension Session {
         }
     }
 
-    /// The host checks of validate-all and start: the namespace and the interface exist,
-    /// and the address has a place here (nic and prefix length known).
+    /// The host checks of validate-all and start: not a clone, the namespace and the interface
+    /// exist, and the address has a place here (nic and prefix length known).
     static func hostCheck(_ context: AgentContext) throws(OCFFailure) {
+        try refuseClone(context.meta)
         guard case .ready(let session) = try prepare(context) else { return }
         _ = try session.placement(for: context.action)
+    }
+
+    /// A cloned IPaddr2 is a Cluster-IP; a cloned floating-ip would put the same address on
+    /// every node (or twice on one with clone-node-max=2). Until there is a Cluster-IP, a clone
+    /// is a configuration error at validate-all and start. Stop and monitor do not ask: they
+    /// still remove and report the address as it is.
+    static func refuseClone(_ meta: ResourceMeta) throws(OCFFailure) {
+        guard meta.isClone else { return }
+        throw OCFFailure(.notConfigured, "floating-ip cannot be cloned (it has no Cluster-IP); configure it as a primitive")
     }
 
     /// Where the address goes, with placement failures mapped to OCF codes: an interface or
