@@ -2,7 +2,8 @@ import TandemCore
 import TandemNetwork
 
 /// monitor: is the address on its interface, and (with check_link_status) is that link up?
-/// Never 6: a vanished interface is "not running" (resource-agents#328, #2047).
+/// Never 6: a vanished interface is "not running" (resource-agents#328, #2047). The address
+/// on another interface of this host (after a route change, say) is failed (1), not stopped.
 struct MonitorAction {
     let session: Session
 
@@ -15,9 +16,12 @@ struct MonitorAction {
         case .absent:
             logger.debug("\(address) is not configured")
             return .notRunning
-        case .elsewhere(let holders):
-            logger.warning("\(address) is on \(holders), not on \(configuration.nic ?? "the interface its route leads to")")
-            return .notRunning
+        case .elsewhere(let holders, let expected):
+            // Not "stopped": this host still answers for the address, and Pacemaker would
+            // start it on another node as well. Failed, so that stop removes it here.
+            let names = holders.map { session.interfaceName($0.interface) }.joined(separator: ", ")
+            let wanted = expected.map { session.interfaceName($0) } ?? configuration.nic ?? "the interface its route leads to"
+            throw OCFFailure(.genericError, "\(address) is held on \(names) of this host, not on \(wanted) where it belongs")
         case .here(let found, let index):
             (entry, expected) = (found, index)
         }

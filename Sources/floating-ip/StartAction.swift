@@ -12,7 +12,7 @@ struct StartAction {
         let placement = try session.placement(for: .start)
         var link = placement.link
         let address = configuration.address
-        for existing in try session.presentAddresses() {
+        for existing in try session.heldAddresses() {
             let holder = session.interfaceName(existing.interface)
             if existing.interface != link.index {
                 throw OCFFailure(.genericError, "\(address) is already configured on \(holder), not on \(link.name)")
