@@ -16,7 +16,8 @@ enum FloatingIPDeclaration {
             The interface to put the address on. By default it is taken from the routing table: the \
             main-table route with the lowest metric that covers the address (default, unreachable, \
             blackhole and prohibit routes and routes through a gateway do not count). The IPaddr2 \
-            form nic:label is accepted and means nic plus iflabel. When this host holds the \
+            form nic:label is accepted and means nic plus iflabel. An alternative name (ip link \
+            property add dev X altname NAME, up to 127 characters) works as well. When this host holds the \
             address on another interface than this one (after a route change, say), monitor \
             reports it failed (1), not stopped, and stop removes it from every interface of this \
             host (a link-local IPv6 address only from nic).
