@@ -28,7 +28,9 @@ enum FloatingIPDeclaration {
         short: "Prefix length",
         long: """
             The prefix length of the address, e.g. 24 or 64. By default that of the matching route. \
-            A dotted IPv4 mask (255.255.255.0) is accepted with a warning.
+            A dotted IPv4 mask (255.255.255.0) is accepted with a warning. When it is set, monitor \
+            reports the address failed (1) if it is on its interface with another prefix length, \
+            and start replaces such an address.
             """,
         check: { Prefix.parseLength($0, family: $0.contains(".") ? .ipv4 : .ipv6) == nil
             ? "is neither a prefix length (1 to 128) nor a contiguous dotted mask" : nil })

@@ -31,6 +31,9 @@ struct MonitorAction {
         if entry.flags.contains(.dadFailed) {
             throw OCFFailure(.genericError, "\(address) on \(link.name) failed duplicate address detection: another node holds it")
         }
+        if let wanted = configuration.prefixLength, entry.prefixLength != wanted {
+            throw OCFFailure(.genericError, "\(address) is on \(link.name) as /\(entry.prefixLength), not /\(wanted) (cidr_netmask)")
+        }
         if let label = configuration.label(on: link.name), entry.label != label {
             throw OCFFailure(.genericError, "\(address) is on \(link.name) with label \(entry.label ?? "(none)"), not \(label)")
         }

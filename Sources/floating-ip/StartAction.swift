@@ -22,6 +22,11 @@ struct StartAction {
                 try delete(existing)
                 continue
             }
+            if existing.prefixLength != placement.prefixLength && configuration.prefixLength != nil {
+                logger.warning("\(address) is on \(link.name) as /\(existing.prefixLength), not /\(placement.prefixLength); re-adding it")
+                try delete(existing)
+                continue
+            }
             if let label = configuration.label(on: link.name), existing.label != label {
                 throw OCFFailure(.genericError, "\(address) is on \(link.name) with label \(existing.label ?? "(none)"), not \(label)")
             }
