@@ -101,7 +101,11 @@ enum FloatingIPDeclaration {
     static let noDAD = Parameter<Bool>(
         "nodad", default: false,
         short: "Skip duplicate address detection (IPv6)",
-        long: "Add the IPv6 address without duplicate address detection (so start does not wait for it).")
+        long: """
+            Add the IPv6 address without duplicate address detection (so start does not wait for \
+            it). With detection, a monitor that finds the address still tentative waits for the \
+            outcome (at most 3 s, within its timeout): failed, or still tentative then, is 1.
+            """)
     static let noPrefixRoute = Parameter<Bool>(
         "noprefixroute", default: false,
         short: "No prefix route",
