@@ -132,7 +132,8 @@ enum FloatingIPDeclaration {
             the same parameter names. Every address, link and route operation goes through \
             rtnetlink and announcements through a packet socket: monitor starts no processes. \
             It cannot be cloned (there is no Cluster-IP): validate-all and start refuse a clone \
-            with 6; use a primitive.
+            with 6; use a primitive. It sends no IPoIB announcements (IPaddr2 uses ipoibarping): \
+            validate-all and start refuse an InfiniBand interface with 2.
             """,
         parameters: [ip.spec, nic.spec, cidrNetmask.spec, broadcast.spec, iflabel.spec, arpCount.spec,
                      arpInterval.spec, arpCountRefresh.spec, arpBackground.spec, arpMode.spec, sendARPOptions.spec,

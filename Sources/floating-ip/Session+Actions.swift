@@ -28,18 +28,25 @@ extension Session {
         throw OCFFailure(.notConfigured, "floating-ip cannot be cloned (it has no Cluster-IP); configure it as a primitive")
     }
 
-    /// Where the address goes, with placement failures mapped to OCF codes: an interface or
-    /// route this host lacks is invalid here (2), a label that can never fit is a
-    /// configuration error (6).
+    /// Where the address goes, with placement failures mapped to OCF codes (`exitCode(for:)`).
     func placement(for action: ActionName) throws(OCFFailure) -> Placement {
         do {
             return try Placement.resolve(configuration, netlink: netlink)
         } catch {
             switch error {
-            case .noSuchInterface, .noRoute: throw OCFFailure(.invalidArgument, "\(error) (on this host)")
-            case .labelTooLong: throw OCFFailure(.notConfigured, error.description)
-            case .netlink: throw OCFFailure(.genericError, error.description)
+            case .noSuchInterface, .noRoute: throw OCFFailure(Self.exitCode(for: error), "\(error) (on this host)")
+            default: throw OCFFailure(Self.exitCode(for: error), error.description)
             }
+        }
+    }
+
+    /// An interface or route this host lacks, or a link type floating-ip cannot announce on
+    /// (IPoIB), is invalid here (2); a label that can never fit is a configuration error (6).
+    static func exitCode(for failure: Placement.Failure) -> OCFExitCode {
+        switch failure {
+        case .noSuchInterface, .noRoute, .unannounceable: .invalidArgument
+        case .labelTooLong: .notConfigured
+        case .netlink: .genericError
         }
     }
 }
