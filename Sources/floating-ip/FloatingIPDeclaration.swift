@@ -87,12 +87,12 @@ enum FloatingIPDeclaration {
     static let sendARPOptions = Parameter<String>(
         "send_arp_opts",
         short: "IPaddr2's ARP sender options (deprecated)",
-        long: "Read for compatibility with IPaddr2: -A means arp_mode=reply, -U arp_mode=request; other options are ignored with a warning.",
-        deprecated: "use arp_mode",
-        check: { options in
-            options.split(separator: " ").allSatisfy { $0.hasPrefix("-") && $0.dropFirst().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-                ? nil : "only options such as -A or -U are understood"
-        })
+        long: """
+            Read for compatibility with IPaddr2, which passes it to its ARP sender: any options \
+            and values are accepted (e.g. -c 3). -A means arp_mode=reply, -U arp_mode=request; \
+            everything else is ignored with a warning. It is never passed to a program.
+            """,
+        deprecated: "use arp_mode")
     static let preferredLifetime = Parameter<String>(
         "preferred_lft", default: "forever",
         short: "Preferred lifetime (IPv6)",
