@@ -54,7 +54,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "drbdTests", dependencies: ["drbd", "TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "TandemNetworkTests", dependencies: ["TandemNetwork", "TandemCore", "TandemTestSupport"],
+        .testTarget(name: "TandemNetworkTests", dependencies: ["TandemNetwork", "floating-ip", "TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),
         // A real Pacemaker cluster in network namespaces (scripts/cluster/nscluster); root.
         .testTarget(name: "ClusterIntegrationTests", dependencies: ["TandemCore", "TandemTestSupport"],

@@ -117,7 +117,7 @@ struct Configuration {
             return parameters[D.arpMode] == "reply" ? .reply : .request
         }
         var operation = ARPPacket.Operation.request
-        for option in (parameters[D.sendARPOptions] ?? "").split(separator: " ") {
+        for option in (parameters[D.sendARPOptions] ?? "").split(whereSeparator: \.isWhitespace) {
             switch option {
             case "-A": operation = .reply
             case "-U": operation = .request

@@ -16,7 +16,11 @@ enum FloatingIPDeclaration {
             The interface to put the address on. By default it is taken from the routing table: the \
             main-table route with the lowest metric that covers the address (default, unreachable, \
             blackhole and prohibit routes and routes through a gateway do not count). The IPaddr2 \
-            form nic:label is accepted and means nic plus iflabel.
+            form nic:label is accepted and means nic plus iflabel. An alternative name (ip link \
+            property add dev X altname NAME, up to 127 characters) works as well. When this host holds the \
+            address on another interface than this one (after a route change, say), monitor \
+            reports it failed (1), not stopped, and stop removes it from every interface of this \
+            host (a link-local IPv6 address only from nic).
             """,
         check: { nicProblem($0) })
     static let cidrNetmask = Parameter<String>(
@@ -24,7 +28,9 @@ enum FloatingIPDeclaration {
         short: "Prefix length",
         long: """
             The prefix length of the address, e.g. 24 or 64. By default that of the matching route. \
-            A dotted IPv4 mask (255.255.255.0) is accepted with a warning.
+            A dotted IPv4 mask (255.255.255.0) is accepted with a warning. When it is set, monitor \
+            reports the address failed (1) if it is on its interface with another prefix length, \
+            and start replaces such an address.
             """,
         check: { Prefix.parseLength($0, family: $0.contains(".") ? .ipv4 : .ipv6) == nil
             ? "is neither a prefix length (1 to 128) nor a contiguous dotted mask" : nil })
@@ -81,12 +87,12 @@ enum FloatingIPDeclaration {
     static let sendARPOptions = Parameter<String>(
         "send_arp_opts",
         short: "IPaddr2's ARP sender options (deprecated)",
-        long: "Read for compatibility with IPaddr2: -A means arp_mode=reply, -U arp_mode=request; other options are ignored with a warning.",
-        deprecated: "use arp_mode",
-        check: { options in
-            options.split(separator: " ").allSatisfy { $0.hasPrefix("-") && $0.dropFirst().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-                ? nil : "only options such as -A or -U are understood"
-        })
+        long: """
+            Read for compatibility with IPaddr2, which passes it to its ARP sender: any options \
+            and values are accepted (e.g. -c 3). -A means arp_mode=reply, -U arp_mode=request; \
+            everything else is ignored with a warning. It is never passed to a program.
+            """,
+        deprecated: "use arp_mode")
     static let preferredLifetime = Parameter<String>(
         "preferred_lft", default: "forever",
         short: "Preferred lifetime (IPv6)",
@@ -95,7 +101,11 @@ enum FloatingIPDeclaration {
     static let noDAD = Parameter<Bool>(
         "nodad", default: false,
         short: "Skip duplicate address detection (IPv6)",
-        long: "Add the IPv6 address without duplicate address detection (so start does not wait for it).")
+        long: """
+            Add the IPv6 address without duplicate address detection (so start does not wait for \
+            it). With detection, a monitor that finds the address still tentative waits for the \
+            outcome (at most 3 s, within its timeout): failed, or still tentative then, is 1.
+            """)
     static let noPrefixRoute = Parameter<Bool>(
         "noprefixroute", default: false,
         short: "No prefix route",
@@ -120,7 +130,10 @@ enum FloatingIPDeclaration {
             Adds and removes a floating IP address (an iSCSI portal, say) that the cluster moves \
             between nodes. A replacement for ocf:heartbeat:IPaddr2 without Cluster-IP and LVS, with \
             the same parameter names. Every address, link and route operation goes through \
-            rtnetlink and announcements through a packet socket: monitor starts no processes.
+            rtnetlink and announcements through a packet socket: monitor starts no processes. \
+            It cannot be cloned (there is no Cluster-IP): validate-all and start refuse a clone \
+            with 6; use a primitive. It sends no IPoIB announcements (IPaddr2 uses ipoibarping): \
+            validate-all and start refuse an InfiniBand interface with 2.
             """,
         parameters: [ip.spec, nic.spec, cidrNetmask.spec, broadcast.spec, iflabel.spec, arpCount.spec,
                      arpInterval.spec, arpCountRefresh.spec, arpBackground.spec, arpMode.spec, sendARPOptions.spec,

@@ -12,6 +12,8 @@ struct Placement {
         case noSuchInterface(String)
         case noRoute(String)
         case labelTooLong(String)
+        /// A link floating-ip cannot announce the address on (IPoIB).
+        case unannounceable(String)
         case netlink(NetlinkError)
 
         var description: String {
@@ -19,6 +21,7 @@ struct Placement {
             case .noSuchInterface(let name): "interface \(name) does not exist"
             case .noRoute(let reason): reason
             case .labelTooLong(let label): "label \(label) is longer than 15 characters"
+            case .unannounceable(let reason): reason
             case .netlink(let error): error.description
             }
         }
@@ -54,6 +57,9 @@ struct Placement {
             prefixLength = prefixLength ?? route.destination.length
         }
         guard let link, let prefixLength else { throw .noRoute(noRouteReason(configuration)) }
+        if let problem = hardwareProblem(interface: link.name, hardwareType: link.hardwareType) {
+            throw .unannounceable(problem)
+        }
         if let label = configuration.label(on: link.name), label.utf8.count > 15 {
             throw .labelTooLong(label)
         }
@@ -72,6 +78,14 @@ struct Placement {
             return device
         }
         return present.count == 1 ? present.first?.interface : nil
+    }
+
+    /// Why the address cannot float on a link of this hardware type, nil when it can. IPaddr2
+    /// announces on IPoIB links with ipoibarping; floating-ip sends no IPoIB announcements, so
+    /// after a failover the other nodes would keep the old node's hardware address.
+    static func hardwareProblem(interface name: String, hardwareType: UInt16) -> String? {
+        guard hardwareType == Link.infiniBandHardwareType else { return nil }
+        return "interface \(name) is InfiniBand (IPoIB): floating-ip sends no IPoIB announcements; use ocf:heartbeat:IPaddr2 there"
     }
 
     private static func noRouteReason(_ configuration: Configuration) -> String {

@@ -79,26 +79,37 @@ struct Session {
         }.filter { $0.address == configuration.address }
     }
 
-    /// Where the address is, as monitor and stop see it.
+    /// The copies of the address this resource answers for: every one on this host, except
+    /// that a link-local IPv6 address belongs to its link, so only the one on nic counts.
+    func heldAddresses() throws(OCFFailure) -> [InterfaceAddress] {
+        let present = try presentAddresses()
+        guard configuration.address.isIPv6LinkLocal, !present.isEmpty, let nic = configuration.nic else { return present }
+        let link = try kernel("cannot look up interface \(nic)") { () throws(NetlinkError) in try netlink.link(named: nic) }
+        return present.filter { $0.interface == link?.index }
+    }
+
+    /// Where the address is, as monitor sees it.
     enum Location {
         /// Not configured anywhere.
         case absent
-        /// Only on interfaces that are not this resource's (named, for messages).
-        case elsewhere(String)
-        /// On this resource's interface.
+        /// On interfaces of this host that are not this resource's (maybe on its own one too):
+        /// this host still answers for the address, so it is neither running nor stopped.
+        case elsewhere(holders: [InterfaceAddress], expected: InterfaceIndex?)
+        /// On this resource's interface, and only there.
         case here(InterfaceAddress, InterfaceIndex)
     }
 
     /// Finds the address on the interface this resource owns (the explicit nic, else the
-    /// one its route leads to).
+    /// one its route leads to) and on any other interface of this host.
     func locateAddress() throws(OCFFailure) -> Location {
-        let present = try presentAddresses()
+        let present = try heldAddresses()
         guard !present.isEmpty else { return .absent }
         let expected = try kernel("cannot look up the interface of \(configuration.address)") { () throws(NetlinkError) in
             try Placement.expectedInterface(configuration, netlink: netlink, present: present)
         }
-        guard let expected, let entry = present.first(where: { $0.interface == expected }) else {
-            return .elsewhere(present.map { interfaceName($0.interface) }.joined(separator: ", "))
+        let strays = present.filter { $0.interface != expected }
+        guard strays.isEmpty, let expected, let entry = present.first(where: { $0.interface == expected }) else {
+            return .elsewhere(holders: strays, expected: expected)
         }
         return .here(entry, expected)
     }

@@ -12,13 +12,18 @@ struct StartAction {
         let placement = try session.placement(for: .start)
         var link = placement.link
         let address = configuration.address
-        for existing in try session.presentAddresses() {
+        for existing in try session.heldAddresses() {
             let holder = session.interfaceName(existing.interface)
             if existing.interface != link.index {
                 throw OCFFailure(.genericError, "\(address) is already configured on \(holder), not on \(link.name)")
             }
             if existing.flags.contains(.dadFailed) {
                 logger.warning("\(address) on \(link.name) failed duplicate address detection before; re-adding it")
+                try delete(existing)
+                continue
+            }
+            if existing.prefixLength != placement.prefixLength && configuration.prefixLength != nil {
+                logger.warning("\(address) is on \(link.name) as /\(existing.prefixLength), not /\(placement.prefixLength); re-adding it")
                 try delete(existing)
                 continue
             }

@@ -15,6 +15,9 @@ public struct Link: Sendable, Equatable {
     /// `IFLA_ADDRESS` when it is an Ethernet-sized address.
     public let hardwareAddress: MACAddress?
 
+    /// `ARPHRD_INFINIBAND`: an IPoIB link.
+    public static let infiniBandHardwareType: UInt16 = 32
+
     /// An Ethernet-like link (gratuitous ARP and neighbour advertisements make sense on it).
     public var isEthernet: Bool { hardwareType == 1 && hardwareAddress != nil }
 

@@ -19,15 +19,27 @@ public final class RouteNetlink {
 
     /// The interface called `name` (or with `name` as an alternative name); nil when there is none.
     /// The corresponding netlink message is `RTM_GETLINK` with `IFLA_IFNAME` / `IFLA_ALT_IFNAME`.
+    /// A name longer than `IFNAMSIZ - 1` (15 bytes) can only be an alternative name: the kernel's
+    /// policy refuses it as `IFLA_IFNAME` with `ERANGE`, so it is looked up as `IFLA_ALT_IFNAME`
+    /// alone, and `ERANGE` from the first lookup counts as "no such name" too.
     public func link(named name: String) throws(NetlinkError) -> Link? {
-        for attribute in [NL.linkName, NL.linkAltName] {
-            var attributes = NetlinkAttributes()
-            attributes.append(attribute, string: name)
-            let request = NetlinkMessage(type: NL.getLink, flags: 0, payload: Self.linkHeader() + attributes.encoded())
-            if let link = try lookUp(request, operation: "look up interface \(name)") { return link }
+        let attributes = name.utf8.count > Self.maximumNameLength ? [NL.linkAltName] : [NL.linkName, NL.linkAltName]
+        for attribute in attributes {
+            var encoded = NetlinkAttributes()
+            encoded.append(attribute, string: name)
+            let request = NetlinkMessage(type: NL.getLink, flags: 0, payload: Self.linkHeader() + encoded.encoded())
+            do {
+                if let link = try lookUp(request, operation: "look up interface \(name)") { return link }
+            } catch {
+                if error.kernelCode == 34 && attribute == NL.linkName { continue }   // ERANGE: too long for IFLA_IFNAME
+                throw error
+            }
         }
         return nil
     }
+
+    /// `IFNAMSIZ - 1`: the longest primary interface name.
+    public static let maximumNameLength = 15
 
     /// The interface with index `index`; nil when it is gone. The corresponding netlink message is `RTM_GETLINK`.
     public func link(at index: InterfaceIndex) throws(NetlinkError) -> Link? {

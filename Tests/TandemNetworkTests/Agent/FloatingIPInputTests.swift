@@ -19,7 +19,7 @@ struct FloatingIPInputTests {
         ["ip": "10.40.0.5", "arp_count": "-1"], ["ip": "10.40.0.5", "arp_count": "0"], ["ip": "10.40.0.5", "arp_count": "5x"],
         ["ip": "10.40.0.5", "arp_interval": "0"], ["ip": "10.40.0.5", "arp_interval": "-200"],
         ["ip": "10.40.0.5", "arp_count_refresh": "-1"], ["ip": "10.40.0.5", "arp_bg": "maybe"],
-        ["ip": "10.40.0.5", "arp_mode": "both"], ["ip": "10.40.0.5", "send_arp_opts": "-A; reboot"],
+        ["ip": "10.40.0.5", "arp_mode": "both"],
         ["ip": "10.40.0.5", "preferred_lft": "-1"], ["ip": "10.40.0.5", "preferred_lft": "soon"],
         ["ip": "10.40.0.5", "nodad": "perhaps"], ["ip": "10.40.0.5", "noprefixroute": "2"],
         ["ip": "10.40.0.5", "check_link_status": "y es"], ["ip": "10.40.0.5", "nic": "eth0;ls"],
@@ -60,6 +60,24 @@ struct FloatingIPInputTests {
         #expect(try agent.monitor().code == 7)
         #expect(try agent.run("stop").code == 0)
         #expect(try lab.addresses("10.40.0.5").isEmpty)
+    }
+
+    /// Item 13: IPaddr2 takes send_arp_opts with values (`-c 3`); only -A and -U mean
+    /// anything here, the rest is ignored with a warning, never refused.
+    @Test func sendARPOptionsWithValuesAreAccepted() throws {
+        let lab = try NamespaceLab()
+        defer { lab.remove() }
+        try lab.ip("addr", "add", "10.40.0.1/24", "dev", "eth0")
+        for options in ["-c 3", "-A -c 3", "-U -c 2 -I eth0"] {
+            let agent = lab.agent(["ip": "10.40.0.6", "send_arp_opts": options, "arp_bg": "false", "arp_count": "1"])
+            let validate = try agent.run("validate-all")
+            #expect(validate.code == 0, "send_arp_opts=\(options): \(validate)")
+            let start = try agent.run("start")
+            #expect(start.code == 0, "send_arp_opts=\(options): \(start)")
+            #expect(start.stderr.contains("send_arp_opts: option -c is not supported; ignored"), "\(start)")
+            #expect(try lab.addresses("10.40.0.6").count == 1)
+            #expect(try agent.run("stop").code == 0)
+        }
     }
 
     @Test func unknownActionAndUsage() throws {
