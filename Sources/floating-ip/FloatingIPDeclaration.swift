@@ -8,7 +8,7 @@ enum FloatingIPDeclaration {
         "ip", required: true, unique: true,
         short: "IPv4 or IPv6 address",
         long: "The floating address, e.g. 192.168.10.20 or 2001:db8:10::20. A link-local IPv6 address (fe80::/10) needs nic.",
-        check: { addressProblem($0) })
+        identifies: true, check: { addressProblem($0) })
     static let nic = Parameter<String>(
         "nic",
         short: "Network interface",
@@ -121,7 +121,7 @@ enum FloatingIPDeclaration {
         "network_namespace",
         short: "Network namespace",
         long: "Manage the address inside this named network namespace (/run/netns/NAME), entered with setns.",
-        check: { NetworkNamespace.isValidName($0) ? nil : "is not a network namespace name" })
+        identifies: true, check: { NetworkNamespace.isValidName($0) ? nil : "is not a network namespace name" })
 
     static let agent = AgentDeclaration(
         name: "floating-ip", version: "1.0",

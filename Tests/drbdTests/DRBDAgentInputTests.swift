@@ -242,7 +242,8 @@ import TandemTestSupport
     /// gets the node fenced.
     @Test func stopSucceedsWhenTheOutdateStepCannotRun() throws {
         let blocked = try Blocked()
-        var invocation = blocked.agent(timeoutMilliseconds: 1)
+        // No time at all: the runner refuses to start drbdadm outdate (it throws).
+        var invocation = blocked.agent(timeoutMilliseconds: 0)
         invocation.parameters["drbdconf"] = "/etc/drbd.conf"
         invocation.parameters["stop_outdates_secondary"] = "true"
         try "s2\n".write(toFile: blocked.directory + "/tandem-drbd-p_drbd.peers", atomically: true, encoding: .utf8)
