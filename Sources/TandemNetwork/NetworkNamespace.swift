@@ -1,4 +1,5 @@
 import Glibc
+import TandemCore
 
 /// Named network namespaces (`ip netns` keeps them as bind mounts in `/run/netns`),
 /// entered with `setns` rather than by re-executing through `ip netns exec`.

@@ -65,11 +65,11 @@ struct DRBDControl {
     /// Polls the state until `condition` holds or `deadline` passes; the last state read.
     func waitForState(until deadline: MonotonicInstant, intervalMilliseconds: Int = 200,
                       _ condition: (DRBDResource) -> Bool) throws -> DRBDResource {
-        var current = try state()
-        while !condition(current) && MonotonicInstant.now().adding(milliseconds: intervalMilliseconds) < deadline {
-            usleep(useconds_t(intervalMilliseconds * 1000))
-            current = try state()
+        var last = DRBDResource.unconfigured(named: resource)
+        let met = try runner.budget.poll(every: intervalMilliseconds, until: deadline) { () throws -> DRBDResource? in
+            last = try state()
+            return condition(last) ? last : nil
         }
-        return current
+        return met ?? last
     }
 }

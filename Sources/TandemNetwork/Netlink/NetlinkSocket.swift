@@ -1,5 +1,6 @@
 import CTandem
 import Glibc
+import TandemCore
 
 /// A `NETLINK_ROUTE` socket that sends one request at a time and reads its answer:
 /// sequence numbers, acknowledgements, dumps, kernel errors with their extended-ack text,

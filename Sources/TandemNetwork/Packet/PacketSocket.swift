@@ -1,5 +1,6 @@
 import CTandem
 import Glibc
+import TandemCore
 
 /// An `AF_PACKET` socket on one interface: sends whole Ethernet frames the agent built
 /// itself (gratuitous ARP, neighbour advertisements) and, for captures, receives them.

@@ -4,7 +4,7 @@ public final class FileDescriptor {
     public let rawValue: Int32
 
     /// Takes ownership of `rawValue`.
-    init(owning rawValue: Int32) { self.rawValue = rawValue }
+    public init(owning rawValue: Int32) { self.rawValue = rawValue }
 
     deinit { Syscalls.close(rawValue) }
 }

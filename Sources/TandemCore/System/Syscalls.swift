@@ -1,11 +1,12 @@
 import CTandem
 import Glibc
 
-/// The one place TandemNetwork calls the C library for sockets, files and namespaces.
+/// The one place the library calls the C library for sockets, files, directories and
+/// namespaces (the command runner's process calls live in `Exec/`).
 ///
 /// Each wrapper retries on `EINTR` (unless told not to) and throws a typed
 /// `SystemError`; `EBADF` and `EFAULT` are programming errors and stop the process.
-enum Syscalls {
+public enum Syscalls {
     /// Runs `body` until it succeeds or fails with something other than EINTR.
     private static func checked(_ call: String, retryOnInterrupt: Bool = true,
                                 _ body: () -> Int) throws(SystemError) -> Int {
@@ -20,13 +21,13 @@ enum Syscalls {
     }
 
     /// The corresponding C function is `socket`; the descriptor is close-on-exec.
-    static func socket(domain: Int32, type: Int32, protocol: Int32) throws(SystemError) -> Int32 {
+    public static func socket(domain: Int32, type: Int32, protocol: Int32) throws(SystemError) -> Int32 {
         let cloexec = Int32(SOCK_CLOEXEC.rawValue)
         return Int32(try checked("socket") { Int(Glibc.socket(domain, type | cloexec, `protocol`)) })
     }
 
     /// The corresponding C function is `bind`.
-    static func bind<Address>(_ fd: Int32, _ address: Address) throws(SystemError) {
+    public static func bind<Address>(_ fd: Int32, _ address: Address) throws(SystemError) {
         var address = address
         _ = try checked("bind") {
             withUnsafePointer(to: &address) { pointer in
@@ -38,7 +39,7 @@ enum Syscalls {
     }
 
     /// The corresponding C function is `getsockname`.
-    static func socketName<Address>(_ fd: Int32, as type: Address.Type, initial: Address) throws(SystemError) -> Address {
+    public static func socketName<Address>(_ fd: Int32, as type: Address.Type, initial: Address) throws(SystemError) -> Address {
         var address = initial
         var length = socklen_t(MemoryLayout<Address>.size)
         _ = try checked("getsockname") {
@@ -50,7 +51,7 @@ enum Syscalls {
     }
 
     /// The corresponding C function is `setsockopt` with an `int` value.
-    static func setOption(_ fd: Int32, level: Int32, name: Int32, value: Int32) throws(SystemError) {
+    public static func setOption(_ fd: Int32, level: Int32, name: Int32, value: Int32) throws(SystemError) {
         var value = value
         _ = try checked("setsockopt") {
             Int(setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size)))
@@ -58,18 +59,18 @@ enum Syscalls {
     }
 
     /// SO_RCVTIMEO in milliseconds. The corresponding C function is `setsockopt`.
-    static func setReceiveTimeout(_ fd: Int32, milliseconds: Int) throws(SystemError) {
+    public static func setReceiveTimeout(_ fd: Int32, milliseconds: Int) throws(SystemError) {
         _ = try checked("setsockopt(SO_RCVTIMEO)") { Int(ctandem_set_receive_timeout(fd, Int32(clamping: milliseconds))) }
     }
 
     /// Arrival timestamps on. The corresponding C function is `ioctl(SIOCGSTAMPNS)`.
-    static func enableReceiveTimestamps(_ fd: Int32) throws(SystemError) {
+    public static func enableReceiveTimestamps(_ fd: Int32) throws(SystemError) {
         _ = try checked("ioctl(SIOCGSTAMPNS)") { Int(ctandem_enable_receive_timestamps(fd)) }
     }
 
     /// The corresponding C function is `sendto`; returns the bytes sent.
     @discardableResult
-    static func send<Address>(_ fd: Int32, _ bytes: [UInt8], to address: Address) throws(SystemError) -> Int {
+    public static func send<Address>(_ fd: Int32, _ bytes: [UInt8], to address: Address) throws(SystemError) -> Int {
         var address = address
         return try checked("sendto") {
             bytes.withUnsafeBytes { buffer in
@@ -84,30 +85,83 @@ enum Syscalls {
 
     /// The corresponding C function is `recv`; returns the bytes read into `buffer`.
     /// A receive timeout surfaces as `EAGAIN`.
-    static func receive(_ fd: Int32, into buffer: inout [UInt8], flags: Int32 = 0) throws(SystemError) -> Int {
+    public static func receive(_ fd: Int32, into buffer: inout [UInt8], flags: Int32 = 0) throws(SystemError) -> Int {
         try checked("recv") {
             buffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress, $0.count, flags) }
         }
     }
 
     /// The corresponding C function is `open`, always with `O_CLOEXEC`.
-    static func open(_ path: String, flags: Int32) throws(SystemError) -> Int32 {
+    public static func open(_ path: String, flags: Int32) throws(SystemError) -> Int32 {
         Int32(try checked("open(\(path))") { Int(Glibc.open(path, flags | O_CLOEXEC)) })
     }
 
     /// The corresponding C function is `close`; never retried (Linux frees the descriptor anyway).
-    static func close(_ fd: Int32) {
+    public static func close(_ fd: Int32) {
         _ = Glibc.close(fd)
     }
 
     /// The corresponding C function is `setns(fd, CLONE_NEWNET)`.
-    static func enterNetworkNamespace(_ fd: Int32) throws(SystemError) {
+    public static func enterNetworkNamespace(_ fd: Int32) throws(SystemError) {
         _ = try checked("setns") { Int(ctandem_setns_net(fd)) }
     }
 
     /// The kernel's receive time of the last packet read from `fd`, CLOCK_REALTIME nanoseconds.
     /// The corresponding C function is `ioctl(SIOCGSTAMPNS)`.
-    static func lastPacketTimestamp(_ fd: Int32) throws(SystemError) -> Int64 {
+    public static func lastPacketTimestamp(_ fd: Int32) throws(SystemError) -> Int64 {
         Int64(try checked("ioctl(SIOCGSTAMPNS)") { Int(ctandem_last_packet_timestamp_ns(fd)) })
+    }
+
+    /// Reads once into `buffer`; returns the bytes read (0 at end of file). The corresponding C
+    /// function is `read`.
+    public static func read(_ fd: Int32, into buffer: inout [UInt8], path: String) throws(SystemError) -> Int {
+        try checked("read(\(path))") { buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) } }
+    }
+
+    /// Writes all of `bytes` to `fd` in as few calls as the kernel allows (configfs and sysfs
+    /// take an attribute's value in one). The corresponding C function is `write`.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemError) {
+        var rest = bytes[...]
+        repeat {
+            let written = try checked("write(\(path))") {
+                rest.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            }
+            rest = rest.dropFirst(written)
+        } while !rest.isEmpty
+    }
+
+    /// The corresponding C function is `mkdir`.
+    public static func makeDirectory(_ path: String, mode: mode_t = 0o755) throws(SystemError) {
+        _ = try checked("mkdir(\(path))") { Int(Glibc.mkdir(path, mode)) }
+    }
+
+    /// The corresponding C function is `rmdir`.
+    public static func removeDirectory(_ path: String) throws(SystemError) {
+        _ = try checked("rmdir(\(path))") { Int(Glibc.rmdir(path)) }
+    }
+
+    /// The corresponding C function is `symlink`.
+    public static func symbolicLink(at path: String, to target: String) throws(SystemError) {
+        _ = try checked("symlink(\(path))") { Int(Glibc.symlink(target, path)) }
+    }
+
+    /// The corresponding C function is `unlink`.
+    public static func unlink(_ path: String) throws(SystemError) {
+        _ = try checked("unlink(\(path))") { Int(Glibc.unlink(path)) }
+    }
+
+    /// The names in a directory, without `.` and `..`, sorted. The corresponding C functions
+    /// are `opendir` and `readdir`.
+    public static func directoryEntries(_ path: String) throws(SystemError) -> [String] {
+        guard let directory = Glibc.opendir(path) else { throw SystemError(call: "opendir(\(path))", code: errno) }
+        defer { Glibc.closedir(directory) }
+        var names: [String] = []
+        while let entry = Glibc.readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 }

@@ -1,5 +1,3 @@
-import TandemCore
-
 /// A failed system call: which call, and the errno it set.
 public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The C function that failed, e.g. `socket`.

@@ -1,0 +1,94 @@
+import Foundation
+import Glibc
+import Testing
+import TandemTestSupport
+@testable import TandemCore
+
+/// The configfs/sysfs attribute tree on a temporary directory: what the iscsi-target
+/// backends and the lvm monitor do with the kernel's trees, minus the kernel's side.
+@Suite struct AttributeTreeTests {
+    final class Scratch {
+        let directory: String
+        let tree: AttributeTree
+        init() throws {
+            directory = try TestCommands.temporaryDirectory("attributes")
+            tree = AttributeTree(root: directory)
+        }
+        deinit { TestCommands.removeDirectory(directory) }
+    }
+
+    @Test func objectsAttributesAndLinks() throws {
+        let scratch = try Scratch()
+        let tree = scratch.tree
+        try tree.makeDirectory("iscsi")
+        try tree.makeDirectory("iscsi")  // existing: success
+        try tree.makeDirectory("iscsi/iqn.2024-01.org.tandem:t1")
+        #expect(tree.isDirectory("iscsi/iqn.2024-01.org.tandem:t1"))
+        #expect(FileManager.default.createFile(atPath: tree.path("iscsi/enable"), contents: Data("0\n".utf8)))
+        #expect(try tree.read("iscsi/enable") == "0")
+        try tree.write("iscsi/enable", "1")
+        #expect(try tree.read("iscsi/enable") == "1")
+        try tree.link("iscsi/lun_0", to: "../core/iblock_0/lun")
+        try tree.link("iscsi/lun_0", to: "../core/iblock_0/lun")  // the same link again: success
+        #expect(tree.linkTarget("iscsi/lun_0") == "../core/iblock_0/lun")
+        #expect(throws: SystemError.self) { try tree.link("iscsi/lun_0", to: "../core/other") }
+        #expect(try tree.children("iscsi") == ["enable", "iqn.2024-01.org.tandem:t1", "lun_0"])
+        try tree.removeLink("iscsi/lun_0")
+        try tree.removeLink("iscsi/lun_0")  // gone: success
+        try tree.removeDirectory("iscsi/iqn.2024-01.org.tandem:t1")
+        try tree.removeDirectory("iscsi/iqn.2024-01.org.tandem:t1")
+        #expect(try tree.children("iscsi") == ["enable"])
+        #expect(!tree.exists("iscsi/lun_0"))
+    }
+
+    /// Written in place: the inode stays (configfs and sysfs attributes cannot be replaced).
+    @Test func writesInPlace() throws {
+        let scratch = try Scratch()
+        let file = scratch.tree.path("alua_access_state")
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("0\n".utf8)))
+        var before = stat(), after = stat()
+        #expect(stat(file, &before) == 0)
+        try scratch.tree.write("alua_access_state", "1")
+        #expect(stat(file, &after) == 0)
+        #expect(before.st_ino == after.st_ino)
+    }
+
+    /// SCST marks a value that is not its default with a `[key]` line.
+    @Test(arguments: [("1\n[key]\n", "1"), ("1\n", "1"), ("iqn.x:y\n[key]\n", "iqn.x:y"), ("", ""),
+                      ("a\nb\n", "a\nb"), ("[key]\n", "[key]")])
+    func valuesWithoutSCSTsKeyMarker(text: String, value: String) {
+        #expect(AttributeTree.value(of: text) == value)
+    }
+
+    @Test func errorsNameTheCallAndTheErrno() throws {
+        let scratch = try Scratch()
+        let error = #expect(throws: SystemError.self) { try scratch.tree.read("missing") }
+        #expect(error?.code == ENOENT)
+        #expect(error?.call == "open(\(scratch.directory)/missing)")
+        #expect(throws: SystemError.self) { try scratch.tree.write("missing", "1") }
+        #expect(throws: SystemError.self) { try scratch.tree.children("missing") }
+    }
+}
+
+@Suite struct PollingTests {
+    @Test func returnsTheFirstAnswerAndStopsAtTheDeadline() {
+        let budget = OperationBudget(timeoutMilliseconds: 10_000)
+        var calls = 0
+        let found: Int? = budget.poll(every: 10) { calls += 1; return calls == 3 ? calls : nil }
+        #expect(found == 3 && calls == 3)
+        calls = 0
+        let started = MonotonicInstant.now()
+        let none: Int? = budget.poll(every: 50, until: started.adding(milliseconds: 300)) { calls += 1; return nil }
+        #expect(none == nil)
+        #expect(calls >= 3 && calls <= 7, "about 300 ms at 50 ms intervals, got \(calls)")
+        #expect(started.milliseconds(until: .now()) < 1_000)
+    }
+
+    @Test func neverOutlivesTheBudget() {
+        let budget = OperationBudget(timeoutMilliseconds: 500, reserveMilliseconds: 100)
+        let started = MonotonicInstant.now()
+        let none: Int? = budget.poll(every: 20, until: started.adding(milliseconds: 60_000)) { nil }
+        #expect(none == nil)
+        #expect(budget.started.milliseconds(until: .now()) <= 450)
+    }
+}
