@@ -47,18 +47,16 @@ extension DRBDAgent {
     func stop() throws -> OCFExitCode {
         let scores = PromotionScore(context: context)
         var current = try state()
-        while current.isConfigured {
-            if current.isPrimary {
-                _ = try control.drbdadm(["secondary"])
-            } else {
-                _ = try control.drbdadm(["down"])
+        if current.isConfigured {
+            // Secondary first while Primary, then down; again while the device is still open.
+            let down = try context.budget.poll(every: 500, until: context.budget.deadline.adding(milliseconds: -1_500)) {
+                () throws -> DRBDResource? in
+                _ = try control.drbdadm([current.isPrimary ? "secondary" : "down"])
+                current = try state()
+                return current.isConfigured ? nil : current
             }
-            current = try state()
-            if current.isConfigured {
-                guard context.budget.remainingMilliseconds() > 1_500 else {
-                    throw OCFFailure(.genericError, "\(resource) could not be taken down (is the device in use?)")
-                }
-                usleep(500_000)
+            guard down != nil else {
+                throw OCFFailure(.genericError, "\(resource) could not be taken down (is the device in use?)")
             }
         }
         if context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary] == true,

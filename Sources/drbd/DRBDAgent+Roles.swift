@@ -56,20 +56,19 @@ extension DRBDAgent {
             }
         }
         var lastFailure = ""
-        while true {
+        let promoted = try context.budget.poll(every: 1_000, until: context.budget.deadline.adding(milliseconds: -2_000)) {
+            () throws -> DRBDResource? in
             let result = try control.drbdadm(["primary"])
             current = try state()
-            if current.isPrimary { break }
+            if current.isPrimary { return current }
             if case .exited(Self.noUpToDateData) = result.status {
                 throw OCFFailure(.genericError, "refusing to be promoted to Primary without access to UpToDate data "
                                  + "(\(resource): \(result.summary))")
             }
             lastFailure = result.summary
-            guard context.budget.remainingMilliseconds() > 2_000 else {
-                throw OCFFailure(.genericError, "cannot promote \(resource): \(lastFailure)")
-            }
-            usleep(1_000_000)
+            return nil
         }
+        guard promoted != nil else { throw OCFFailure(.genericError, "cannot promote \(resource): \(lastFailure)") }
         publishScore(for: current)
         return .success
     }
@@ -86,16 +85,17 @@ extension DRBDAgent {
         guard current.isConfigured else {
             throw OCFFailure(.notRunning, "cannot demote \(resource): it is not running")
         }
-        while current.isPrimary {
+        var lastFailure = ""
+        // `drbdadm secondary` fails while the device is open (a target still holds it): again.
+        let demoted = try context.budget.poll(every: 500, until: context.budget.deadline.adding(milliseconds: -1_500)) {
+            () throws -> DRBDResource? in
+            guard current.isPrimary else { return current }
             let result = try control.drbdadm(["secondary"])
+            lastFailure = result.summary
             current = try state()
-            if current.isPrimary {
-                guard context.budget.remainingMilliseconds() > 1_500 else {
-                    throw OCFFailure(.genericError, "cannot demote \(resource): \(result.summary)")
-                }
-                usleep(500_000)
-            }
+            return current.isPrimary ? nil : current
         }
+        guard demoted != nil else { throw OCFFailure(.genericError, "cannot demote \(resource): \(lastFailure)") }
         publishScore(for: current)
         return .success
     }

@@ -61,13 +61,18 @@ struct MonitorAction {
         guard entry.flags.contains(.tentative), !entry.flags.contains(.dadFailed) else { return entry }
         let budget = session.context.budget
         let wait = max(0, min(3000, budget.remainingMilliseconds() - 500))
-        let until = MonotonicInstant.now().adding(milliseconds: wait)
-        while MonotonicInstant.now().adding(milliseconds: 50) <= until {
-            Pause.milliseconds(50)
-            guard let fresh = try session.heldAddresses().first(where: { $0.interface == index }) else { return nil }
+        var vanished = false
+        let settled = try budget.poll(every: 50, until: MonotonicInstant.now().adding(milliseconds: wait)) {
+            () throws(OCFFailure) -> InterfaceAddress? in
+            guard let fresh = try session.heldAddresses().first(where: { $0.interface == index }) else {
+                vanished = true
+                return found
+            }
             entry = fresh
-            if !entry.flags.contains(.tentative) || entry.flags.contains(.dadFailed) { return entry }
+            return !entry.flags.contains(.tentative) || entry.flags.contains(.dadFailed) ? entry : nil
         }
+        if vanished { return nil }
+        if let settled { return settled }
         throw OCFFailure(.genericError, "\(entry.address) on \(session.interfaceName(index)) is still tentative: "
             + "duplicate address detection did not finish within \(wait) ms of this monitor")
     }

@@ -55,15 +55,15 @@ struct StartAction {
         if !link.state.administrativelyUp {
             logger.info("setting \(link.name) up")
             try session.kernel("cannot set \(link.name) up") { () throws(NetlinkError) in try session.netlink.setUp(link.index) }
-            let until = MonotonicInstant.now().adding(milliseconds: min(2000, session.context.budget.remainingMilliseconds()))
-            repeat {
+            let budget = session.context.budget
+            _ = try budget.poll(every: 20, until: MonotonicInstant.now().adding(milliseconds: 2000)) {
+                () throws(OCFFailure) -> Link? in
                 guard let fresh = try session.kernel("cannot read \(link.name)", { () throws(NetlinkError) in
                     try session.netlink.link(at: link.index)
                 }) else { throw OCFFailure(.invalidArgument, "interface \(link.name) vanished during start") }
                 current = fresh
-                if current.state.isUp { break }
-                Pause.milliseconds(20)
-            } while MonotonicInstant.now() < until
+                return current.state.isUp ? current : nil
+            }
         }
         if configuration.checkLinkStatus && !current.state.isUp {
             throw OCFFailure(.notInstalled, "link \(link.name) is down (\(current.state)); not adding \(configuration.address)")
@@ -93,20 +93,21 @@ struct StartAction {
     /// Waits until the IPv6 address is no longer tentative, within the operation's budget.
     private func awaitDuplicateAddressDetection(on link: Link) throws(OCFFailure) {
         let address = configuration.address
-        while true {
+        var last: InterfaceAddress?
+        let settled = try session.context.budget.poll(every: 50) { () throws(OCFFailure) -> InterfaceAddress? in
             guard let entry = try session.presentAddresses().first(where: { $0.interface == link.index }) else {
                 throw OCFFailure(.genericError, "\(address) vanished from \(link.name) during duplicate address detection")
             }
-            if entry.flags.contains(.dadFailed) {
-                try delete(entry)
-                throw OCFFailure(.genericError, "duplicate address detection failed: another node on \(link.name)'s link holds \(address); removed it again")
-            }
-            if !entry.flags.contains(.tentative) { return }
-            if session.context.budget.remainingMilliseconds() < 50 {
-                try delete(entry)
-                throw OCFFailure(.genericError, "duplicate address detection for \(address) on \(link.name) did not finish within the start timeout; removed it again")
-            }
-            Pause.milliseconds(50)
+            last = entry
+            return entry.flags.contains(.tentative) && !entry.flags.contains(.dadFailed) ? nil : entry
+        }
+        if let entry = settled, entry.flags.contains(.dadFailed) {
+            try delete(entry)
+            throw OCFFailure(.genericError, "duplicate address detection failed: another node on \(link.name)'s link holds \(address); removed it again")
+        }
+        if settled == nil, let entry = last {
+            try delete(entry)
+            throw OCFFailure(.genericError, "duplicate address detection for \(address) on \(link.name) did not finish within the start timeout; removed it again")
         }
     }
 

@@ -7,8 +7,8 @@ extension OperationBudget {
     ///
     /// - Returns: the first non-nil answer, or nil when the time ran out first. The first
     ///   attempt is made at once.
-    public func poll<Value>(every intervalMilliseconds: Int, until deadline: MonotonicInstant? = nil,
-                            _ attempt: () throws -> Value?) rethrows -> Value? {
+    public func poll<Value, Failure: Error>(every intervalMilliseconds: Int, until deadline: MonotonicInstant? = nil,
+                                            _ attempt: () throws(Failure) -> Value?) throws(Failure) -> Value? {
         let end = min(deadline ?? self.deadline, self.deadline)
         while true {
             if let value = try attempt() { return value }
