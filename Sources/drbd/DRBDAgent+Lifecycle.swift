@@ -23,13 +23,15 @@ extension DRBDAgent {
             guard current.isConfigured else {
                 throw OCFFailure(.genericError, "drbdadm up \(resource) failed: \(up.summary)")
             }
-        } else if !current.connections.contains(where: { $0.state == .connected }) || !missingDisks(current).isEmpty {
-            _ = try control.drbdadm(["adjust"])  // reconnects, and re-attaches a detached disk
+        } else if !current.connections.contains(where: { $0.state == .connected }) || current.devices.isEmpty
+                    || !missingDisks(current).isEmpty {
+            _ = try control.drbdadm(["adjust"])  // reconnects, creates missing volumes, re-attaches a disk
             current = try state()
         }
         try verifyDisks(current)
         let waitSeconds = context.parameters[DRBDAgentDeclaration.wfcTimeout] ?? 5
-        if waitSeconds > 0 {
+        // With a connection word this agent does not know, "connected" cannot be told: no wait.
+        if waitSeconds > 0 && current.unrecognizedWords.isEmpty {
             let deadline = context.budget.deadline(cappedAt: waitSeconds * 1000)
             current = try control.waitForState(until: deadline) { state in
                 !state.connections.isEmpty && state.connections.allSatisfy { $0.state == .connected }
@@ -59,6 +61,11 @@ extension DRBDAgent {
                 throw OCFFailure(.genericError, "\(resource) could not be taken down (is the device in use?)")
             }
         }
+        // The score goes first: the outdate below may use what is left of the budget, and a
+        // stopped node must not keep a score Pacemaker could promote it on.
+        if case .failed(let reason) = scores.update(nil, force: true) {
+            context.logger.warning("promotion score not removed: \(reason)")
+        }
         if context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary] == true,
            !PeerNotes.load(notesPath).promotedPeers.isEmpty {
             // A peer is Primary and goes on writing: our data is stale from now on. DRBD is down
@@ -69,9 +76,6 @@ extension DRBDAgent {
             } catch {
                 context.logger.warning("\(resource): could not outdate the local data on stop: \(error)")
             }
-        }
-        if case .failed(let reason) = scores.update(nil, force: true) {
-            context.logger.warning("promotion score not removed: \(reason)")
         }
         unlink(context.stateFile("unfenced"))
         return .success
@@ -111,23 +115,36 @@ extension DRBDAgent {
                                + "; the promotion score is left unchanged until this agent knows them")
     }
 
+    /// Whether every volume in `missing` is `disk none` on this host: `drbdadm sh-ll-dev` prints
+    /// this host's backing devices in volume order, `none` for a diskless one.
+    static func disklessByConfiguration(_ missing: [DRBDDevice], volumes: [Int], shLowerLevelDevices text: String) -> Bool {
+        let devices = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
+        let ordered = volumes.sorted()
+        guard devices.count == ordered.count else { return false }
+        return missing.allSatisfy { device in
+            ordered.firstIndex(of: device.volume).map { devices[$0] == "none" } ?? false
+        }
+    }
+
     /// Volumes without their disk: Diskless or Failed, and not a diskless client by design.
     func missingDisks(_ state: DRBDResource) -> [DRBDDevice] {
         state.devices.filter { !$0.isClient && ($0.disk == .diskless || $0.disk == .failed) }
     }
 
     /// Start's check that DRBD really runs with every disk: none at all is not running, and a
-    /// volume that failed to attach fails the start (unless the configuration says `disk none`,
-    /// DRBD 8.4's way to make a node diskless on purpose).
+    /// volume that failed to attach fails the start, unless this host's configuration says
+    /// `disk none` for it (DRBD 8.4's way to make a node diskless on purpose; DRBD 9 reports
+    /// such a volume as `client:yes`, which `missingDisks` leaves out already).
     func verifyDisks(_ state: DRBDResource) throws {
         guard !state.devices.isEmpty else {
             throw OCFFailure(.genericError, "\(resource) is up without any volume")
         }
         let missing = missingDisks(state)
         guard !missing.isEmpty else { return }
-        if let dump = try? control.drbdadm(["dump"]), dump.succeeded,
-           DRBDConfigurationDump(dump: dump.stdoutText).hasDisklessVolume {
-            context.logger.info("\(resource): volume(s) without a disk, as the configuration says (disk none)")
+        if let lowerDevices = try? control.drbdadm(["sh-ll-dev"]), lowerDevices.succeeded,
+           Self.disklessByConfiguration(missing, volumes: state.devices.map(\.volume),
+                                        shLowerLevelDevices: lowerDevices.stdoutText) {
+            context.logger.info("\(resource): volume(s) without a disk, as this host's configuration says (disk none)")
             return
         }
         let volumes = missing.map { "volume \($0.volume) (\($0.disk.rawValue))" }.joined(separator: ", ")

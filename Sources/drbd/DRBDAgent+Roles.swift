@@ -125,8 +125,9 @@ extension DRBDAgent {
     /// do not count (linbit's reason: a stacked resource would outdate the data it is about to
     /// promote); nodes being stopped do not either.
     func outdateWhileAPeerStaysPrimary(_ event: NotifyEvent, _ current: DRBDResource) {
+        // With a state word this agent does not know, "peer disk unknown" cannot be told.
         guard context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary] == true,
-              current.isConfigured, current.anyPeerDiskUnknown,
+              current.isConfigured, current.unrecognizedWords.isEmpty, current.anyPeerDiskUnknown,
               let peer = PeerNotes.peerStayingPromoted(after: event, localNode: localNode) else { return }
         if current.isPrimary {
             context.logger.critical("\(resource): split brain risk: this node and \(peer) are both Primary "

@@ -82,7 +82,9 @@ extension DRBDAgent {
         if let loaded = control.module.version {
             version = loaded
         } else {
-            let info = try? context.runner.run(Command("modinfo", ["-F", "version", "drbd"]))
+            // No modinfo: the module is not installed either, as far as can be told.
+            let info = context.runner.resolve("modinfo") == nil ? nil
+                : try context.runner.run(Command("modinfo", ["-F", "version", "drbd"]))
             if let info, info.timedOut {
                 throw OCFFailure(.genericError, "reading the DRBD module version: \(info.summary)")
             }

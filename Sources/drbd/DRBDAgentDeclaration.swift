@@ -17,8 +17,11 @@ enum DRBDAgentDeclaration {
     static let drbdconf = Parameter<String>(
         "drbdconf", default: "/etc/drbd.conf",
         short: "Path to the DRBD configuration",
-        long: "The drbd.conf that drbdadm reads.",
-        identifies: true, check: { checkCharacters($0) ?? ($0.hasPrefix("/") ? nil : "must be an absolute path") })
+        long: """
+            The drbd.conf that drbdadm reads. A probe, monitor or stop finds the resource by its name \
+            (drbdsetup events2, /proc/drbd) even when this value is invalid: the default is used.
+            """,
+        check: { checkCharacters($0) ?? ($0.hasPrefix("/") ? nil : "must be an absolute path") })
     static let adjustMasterScore = Parameter<String>(
         "adjust_master_score", default: "0 10 1000 10000",
         short: "Promotion scores by data state",
@@ -48,7 +51,8 @@ enum DRBDAgentDeclaration {
         short: "Seconds start waits for the peer",
         long: """
             How long start waits for the connection to the peer, within the operation's timeout (0: do not \
-            wait). A value that is not a number means 0, as in ocf:linbit:drbd.
+            wait). A value that is not a number from 0 to 3600 means 0, as a non-number does in \
+            ocf:linbit:drbd.
             """,
         reloadable: true, fallback: 0)
     static let removeMasterScoreIfPeerPrimary = Parameter<String>(

@@ -39,10 +39,19 @@ struct Configuration {
     /// Reads the parameters the runtime already checked one by one, and checks them together.
     /// - Throws: `Problem` for combinations that can never work (a link-local address without
     ///   nic, a broadcast address for IPv6, a prefix length too long for the family, …).
+    ///   In an action on a running address (monitor, stop, …) only the address and the link-local
+    ///   rule count: a combination that does not say where the address is (a prefix length of the
+    ///   other family, a label too long) is warned about and left out, so that monitor reports
+    ///   and stop removes the real address.
     init(_ context: AgentContext) throws(Problem) {
         let parameters = context.parameters
         let logger = context.logger
         typealias D = FloatingIPDeclaration
+        let lenient = Agent.actsOnARunningResource(context.action)
+        func unless(_ reason: String) throws(Problem) {
+            guard lenient else { throw Problem(reason: reason) }
+            logger.warning("\(reason); left out for \(context.action.rawValue)")
+        }
         guard let text = parameters[D.ip], let address = IPAddress(text) else {
             throw Problem(reason: "required parameter ip is not set")
         }
@@ -61,20 +70,28 @@ struct Configuration {
         if let label, address.family == .ipv6 {
             logger.warning("iflabel=\(label) is ignored: Linux labels IPv4 addresses only")
         }
-        labelSuffix = address.family == .ipv4 ? label : nil
-        if let nic, let labelSuffix, nic.utf8.count + 1 + labelSuffix.utf8.count > 15 {
-            throw Problem(reason: "label \(nic):\(labelSuffix) is longer than 15 characters")
+        var suffix = address.family == .ipv4 ? label : nil
+        if let nic, let labelSuffix = suffix, nic.utf8.count + 1 + labelSuffix.utf8.count > 15 {
+            try unless("label \(nic):\(labelSuffix) is longer than 15 characters")
+            suffix = nil
         }
+        labelSuffix = suffix
+        var length: Int?
         if let mask = parameters[D.cidrNetmask] {
-            guard let parsed = Prefix.parseLength(mask, family: address.family) else {
-                throw Problem(reason: "cidr_netmask=\(mask) does not fit an \(address.family) address (1 to \(address.family.bitCount))")
+            if let parsed = Prefix.parseLength(mask, family: address.family) {
+                if parsed.dotted { logger.warning("cidr_netmask=\(mask) is a dotted mask; use /\(parsed.length)") }
+                length = parsed.length
+            } else {
+                try unless("cidr_netmask=\(mask) does not fit an \(address.family) address (1 to \(address.family.bitCount))")
             }
-            if parsed.dotted { logger.warning("cidr_netmask=\(mask) is a dotted mask; use /\(parsed.length)") }
-            prefixLength = parsed.length
-        } else {
-            prefixLength = nil
         }
-        broadcast = try Self.broadcast(parameters[D.broadcast], for: address)
+        prefixLength = length
+        do {
+            broadcast = try Self.broadcast(parameters[D.broadcast], for: address)
+        } catch {
+            try unless(error.reason)
+            broadcast = .automatic
+        }
         announcementCount = parameters[D.arpCount] ?? 5
         announcementIntervalMilliseconds = parameters[D.arpInterval] ?? 200
         refreshCount = parameters[D.arpCountRefresh] ?? 0

@@ -284,3 +284,33 @@ enum ProcessListing {
         return state != "Z" && state != "X"
     }
 }
+
+/// Start's "every volume has its disk" rule, against the real drbdadm's `sh-ll-dev` of a
+/// configuration where this host has a `disk none` volume and the peer another one.
+@Suite struct DRBDDisklessByConfigurationTests {
+    @Test func onlyThisHostsDisklessVolumesAreExcused() throws {
+        let directory = try TestCommands.temporaryDirectory("drbd-diskless")
+        defer { TestCommands.removeDirectory(directory) }
+        let host = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
+        let configuration = directory + "/drbd.conf"
+        try """
+            global { usage-count no; }
+            resource r0 {
+                on \(host) { volume 0 { device /dev/drbd0 minor 0; disk /dev/vdb; meta-disk internal; }
+                             volume 1 { device /dev/drbd1 minor 1; disk none; } address ipv4 192.0.2.1:7789; }
+                on tandem-peer { volume 0 { device /dev/drbd0 minor 0; disk none; }
+                                 volume 1 { device /dev/drbd1 minor 1; disk /dev/vdc; meta-disk internal; }
+                                 address ipv4 192.0.2.2:7789; }
+            }
+            """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        let result = try TestCommands.run("drbdadm", ["-c", configuration, "sh-ll-dev", "r0"])
+        #expect(result.succeeded, "\(result.stderrText)")
+        let volume0 = DRBDDevice(volume: 0, disk: .diskless), volume1 = DRBDDevice(volume: 1, disk: .diskless)
+        // Volume 1 is `disk none` here: excused. Volume 0 is the peer's `disk none`, not ours: a failed attach.
+        #expect(DRBDAgent.disklessByConfiguration([volume1], volumes: [0, 1], shLowerLevelDevices: result.stdoutText))
+        #expect(!DRBDAgent.disklessByConfiguration([volume0], volumes: [0, 1], shLowerLevelDevices: result.stdoutText))
+        #expect(!DRBDAgent.disklessByConfiguration([volume0, volume1], volumes: [0, 1], shLowerLevelDevices: result.stdoutText))
+        #expect(!DRBDAgent.disklessByConfiguration([volume1], volumes: [0, 1, 2], shLowerLevelDevices: result.stdoutText),
+                "a volume count that does not match excuses nothing")
+    }
+}

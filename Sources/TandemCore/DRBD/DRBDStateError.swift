@@ -3,20 +3,17 @@ public enum DRBDStateError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Which reader failed.
     public enum Format: String, Sendable, Equatable {
         case events2 = "drbdsetup events2"
-        case statusJSON = "drbdsetup status --json"
         case procDRBD = "/proc/drbd"
     }
 
-    /// Where in the input: a 1-based line (text formats) or a JSON path like `[0].devices[1].disk-state`.
+    /// Where in the input: a 1-based line.
     public enum Location: Sendable, Equatable, CustomStringConvertible {
         case line(Int)
-        case jsonPath(String)
 
-        /// "line N" or the JSON path.
+        /// "line N".
         public var description: String {
             switch self {
             case .line(let number): "line \(number)"
-            case .jsonPath(let path): path.isEmpty ? "top level" : path
             }
         }
     }
@@ -29,17 +26,12 @@ public enum DRBDStateError: Error, Sendable, Equatable, CustomStringConvertible 
     case malformedLine(Format, line: Int, text: String, reason: String)
     /// A required field is absent.
     case missingField(at: Location, key: String)
-    /// A field's value has the wrong shape (not a number, not yes/no, wrong JSON type, …).
+    /// A field's value has the wrong shape (not a number, not yes/no, …).
     case invalidValue(at: Location, key: String, value: String, expected: String)
     /// A state word DRBD does not define (or that this library does not know yet; see `DRBDVocabulary`).
     case unknownValue(at: Location, key: String, value: String, vocabulary: String)
     /// The lines contradict each other (a device of a resource never announced, a duplicate, …).
     case inconsistent(at: Location, reason: String)
-    /// `status --json` output that is not JSON at all.
-    case invalidJSON(JSONParseError)
-    /// drbdsetup rejected `--json`: drbd-utils too old, or a DRBD 8.4 kernel, which has no
-    /// JSON status. Use `drbdsetup events2 --now` (drbd-utils ≥ 8.9.6/9) or /proc/drbd instead.
-    case statusJSONUnsupported(message: String)
     /// A streamed line grew beyond the reader's limit without a newline.
     case lineTooLong(line: Int, limit: Int)
 
@@ -60,11 +52,6 @@ public enum DRBDStateError: Error, Sendable, Equatable, CustomStringConvertible 
             "DRBD state: \(location): unknown \(vocabulary) '\(Self.clip(value))' for \(key)"
         case .inconsistent(let location, let reason):
             "DRBD state: \(location): \(reason)"
-        case .invalidJSON(let error):
-            "\(Format.statusJSON.rawValue): \(error)"
-        case .statusJSONUnsupported(let message):
-            "\(Format.statusJSON.rawValue) is not supported here (DRBD 8.4 kernel or old drbd-utils): "
-                + Self.clip(message)
         case .lineTooLong(let line, let limit):
             "\(Format.events2.rawValue): line \(line) longer than \(limit) bytes"
         }

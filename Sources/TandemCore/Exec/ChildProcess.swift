@@ -65,6 +65,9 @@ struct ChildProcess {
         var timedOut = false
         var sentTerm = false, sentKill = false
         var drainUntil: MonotonicInstant?
+        // A child in uninterruptible sleep (a drbdmeta on a dead disk) does not die of SIGKILL
+        // until the kernel lets it: after this long the runner returns without it.
+        var abandonAt: MonotonicInstant?
 
         while true {
             let now = MonotonicInstant.now()
@@ -77,6 +80,9 @@ struct ChildProcess {
                 if let until = drainUntil, until <= now { break }
             } else if !sentKill && now >= killAt {
                 ProcessTree.signal(SIGKILL, tree: pid); sentKill = true; timedOut = true
+                abandonAt = now.adding(milliseconds: 1_000)
+            } else if let abandonAt, now >= abandonAt {
+                break
             } else if !sentTerm && now >= termAt {
                 ProcessTree.signal(SIGTERM, tree: pid); sentTerm = true; timedOut = true
             }
@@ -105,7 +111,8 @@ struct ChildProcess {
         if stderrFD >= 0 { close(stderrFD); stderrFD = -1 }
         if stdinFD >= 0 { close(stdinFD); stdinFD = -1 }
         if timedOut && status == nil { ProcessTree.signal(SIGKILL, tree: pid) }
-        let final = status ?? reap(blocking: true) ?? .signaled(SIGKILL)
+        // Never block on a child that ignored SIGKILL for a second: it is left to init.
+        let final = status ?? reap(blocking: abandonAt == nil) ?? .signaled(SIGKILL)
         // What the ended tree left behind (re-parented to the agent) is not ours to keep.
         if timedOut, let knownChildren { ProcessTree.endAdoptedOrphans(except: knownChildren.union([pid])) }
         return CommandResult(command: command, status: final, timedOut: timedOut,

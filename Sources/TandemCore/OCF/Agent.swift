@@ -78,10 +78,11 @@ public struct Agent: Sendable {
             logger.error(failure.reason)
             return failure.code
         }
-        // Actions that look at or tear down what runs need only the parameters that find it:
-        // another invalid one must not hide a running resource from a probe or leave it
-        // behind on stop. It is read as its default, with a warning.
-        let blocking = Self.observesOrTearsDown(action) ? problems.filter(\.identifiesResource) : problems
+        // Actions on what already runs need only the parameters that find it: another invalid
+        // one must not hide a running resource from a probe, leave it behind on stop, or turn
+        // a failover's promote (or a reload) into a fatal 6. It is read as its default, with a
+        // warning. Start and validate-all, where a new configuration comes in, refuse it.
+        let blocking = Self.actsOnARunningResource(action) ? problems.filter(\.identifiesResource) : problems
         if let problem = blocking.first {
             return configurationFailure(problem, context: context, fail: fail)
         }
@@ -117,9 +118,9 @@ public struct Agent: Sendable {
         }
     }
 
-    /// Actions that only look at the resource or take it down.
-    static func observesOrTearsDown(_ action: ActionName) -> Bool {
-        [.monitor, .status, .stop, .demote, .notify].contains(action)
+    /// Actions on a resource that already runs (or is being taken down).
+    public static func actsOnARunningResource(_ action: ActionName) -> Bool {
+        [.monitor, .status, .stop, .promote, .demote, .notify, .reloadAgent].contains(action)
     }
 
     /// Invalid parameters: 6 in general, but a monitor never returns 6 (a probe says

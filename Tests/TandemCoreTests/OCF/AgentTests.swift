@@ -88,6 +88,9 @@ import TandemTestSupport
         #expect(try agent.run("start").code == 0)
         agent.parameters["unpromoted_score"] = "lots"
         #expect(try agent.run("monitor").code == 0, "a probe of a running resource says running")
+        // A failover's promote (or a demote) of a running resource is not refused for it either.
+        #expect(try agent.run("promote").code == 0)
+        #expect(try agent.run("demote").code == 0)
         #expect(try agent.run("stop").code == 0)
         agent.parameters["unpromoted_score"] = nil
         #expect(try agent.run("monitor").code == 7, "stop really stopped it")
