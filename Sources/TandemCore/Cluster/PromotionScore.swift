@@ -51,10 +51,12 @@ public struct PromotionScore: Sendable {
     }
 
     /// An unchanged score is sent again once it is this old: the attribute can vanish behind
-    /// the agent's back (an attrd respawn, an admin's `crm_attribute -D`), and a node without
-    /// its score is never promoted at failover. At a 10 s monitor that is one exec in six
-    /// monitors instead of one in each.
-    public static let reassertSeconds = 60
+    /// the agent's back (an admin's `crm_attribute -D`, an attrd that lost it), and a node
+    /// without its score is never promoted at failover. Probes and every action but the
+    /// recurring monitor send it anyway (a cleanup or a Pacemaker restart re-probes). A
+    /// crm_attribute costs about twice a monitor (measured in scripts/bench-drbd), so at a 10 s
+    /// monitor this is one extra exec in 30 monitors instead of one in each.
+    public static let reassertSeconds = 300
 
     /// Sets the score, or removes it when `score` is nil. `force` overrides `alwaysSend`.
     public func update(_ score: Int?, force: Bool? = nil) -> Outcome {
