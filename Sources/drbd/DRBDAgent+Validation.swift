@@ -94,11 +94,11 @@ extension DRBDAgent {
             version = installed
         }
         let parameters = context.parameters
-        if let lowest = parameters[DRBDAgentDeclaration.requireVersionAtLeast].flatMap(DottedVersion.init),
+        if let lowest = parameters[DRBDAgentDeclaration.requireVersionAtLeast],
            version < lowest {
             throw OCFFailure(.notInstalled, "DRBD kernel module \(version) is older than the required \(lowest)")
         }
-        if let limit = parameters[DRBDAgentDeclaration.requireVersionBelow].flatMap(DottedVersion.init),
+        if let limit = parameters[DRBDAgentDeclaration.requireVersionBelow],
            version >= limit {
             throw OCFFailure(.notInstalled, "DRBD kernel module \(version) is not below the required \(limit)")
         }

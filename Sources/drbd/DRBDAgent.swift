@@ -19,9 +19,8 @@ struct DRBDAgent {
                               minorsCache: context.stateFile("minors"),
                               minorsRefresh: Self.minorsRefresh(context.action, isProbe: context.isProbe),
                               fallbackLogLevel: recurringMonitor ? .debug : .info)
-        let levels = parameters[DRBDAgentDeclaration.adjustMasterScore].flatMap(ScoreLevels.init(parsing:)) ?? .standard
-        let peerPrimary = parameters[DRBDAgentDeclaration.removeMasterScoreIfPeerPrimary]
-            .flatMap(PeerPrimaryPolicy.init(rawValue:)) ?? .never
+        let levels = parameters[DRBDAgentDeclaration.adjustMasterScore] ?? .standard
+        let peerPrimary = parameters[DRBDAgentDeclaration.removeMasterScoreIfPeerPrimary] ?? .never
         policy = PromotionScorePolicy(levels: levels, peerPrimary: peerPrimary)
     }
 

@@ -22,8 +22,8 @@ enum DRBDAgentDeclaration {
             (drbdsetup events2, /proc/drbd) even when this value is invalid: the default is used.
             """,
         check: { checkCharacters($0) ?? ($0.hasPrefix("/") ? nil : "must be an absolute path") })
-    static let adjustMasterScore = Parameter<String>(
-        "adjust_master_score", default: "0 10 1000 10000",
+    static let adjustMasterScore = Parameter<ScoreLevels>(
+        "adjust_master_score", default: .standard,
         short: "Promotion scores by data state",
         long: """
             Four non-decreasing integers: the promotion score when the local data is only Consistent, \
@@ -32,7 +32,7 @@ enum DRBDAgentDeclaration {
             A score of 0 or less removes the score: such a node is never promoted. An invalid value is \
             read as the default with a warning, as ocf:linbit:drbd does.
             """,
-        reloadable: true, fallback: "0 10 1000 10000", check: { ScoreLevels(parsing: $0) == nil ? "must be four non-decreasing integers, e.g. \"0 10 1000 10000\"" : nil })
+        reloadable: true, fallback: .standard)
     static let stopOutdatesSecondary = Parameter<Bool>(
         "stop_outdates_secondary", default: false,
         short: "Outdate a Secondary on stop while a peer is Primary",
@@ -55,25 +55,25 @@ enum DRBDAgentDeclaration {
             ocf:linbit:drbd.
             """,
         reloadable: true, fallback: 0)
-    static let removeMasterScoreIfPeerPrimary = Parameter<String>(
-        "remove_master_score_if_peer_primary", default: "false", allowed: ["false", "true", "unexpected"],
+    static let removeMasterScoreIfPeerPrimary = Parameter<PeerPrimaryPolicy>(
+        "remove_master_score_if_peer_primary", default: .never,
         short: "Remove the score while a peer is Primary",
         long: """
             true: remove this node's promotion score while a peer is Primary and has UpToDate data. \
             unexpected: only when Pacemaker does not know of a promoted instance (a Primary it did not make). \
             Any other value means false, as in ocf:linbit:drbd.
             """,
-        reloadable: true, fallback: "false")
-    static let requireVersionAtLeast = Parameter<String>(
-        "require_drbd_module_version_ge", default: "8.0.0",
+        reloadable: true, fallback: .never)
+    static let requireVersionAtLeast = Parameter<DottedVersion>(
+        "require_drbd_module_version_ge", default: DottedVersion(8, 0, 0),
         short: "Lowest DRBD kernel module version",
         long: "The agent refuses to run (not installed) with a DRBD kernel module older than this (x.y.z).",
-        reloadable: true, check: { DottedVersion($0) == nil ? "must be a version like 8.4.0" : nil })
-    static let requireVersionBelow = Parameter<String>(
-        "require_drbd_module_version_lt", default: "10.0.0",
+        reloadable: true)
+    static let requireVersionBelow = Parameter<DottedVersion>(
+        "require_drbd_module_version_lt", default: DottedVersion(10, 0, 0),
         short: "DRBD kernel module version limit",
         long: "The agent refuses to run (not installed) with a DRBD kernel module at or above this version (x.y.z).",
-        reloadable: true, check: { DottedVersion($0) == nil ? "must be a version like 10.0.0" : nil })
+        reloadable: true)
     static let unfenceIfAllUpToDate = Parameter<Bool>(
         "unfence_if_all_uptodate", default: false,
         short: "Unfence peers once all are UpToDate",

@@ -14,7 +14,7 @@ enum ScoreDecision: Equatable, Sendable {
 }
 
 /// When to drop the score while a peer is Primary (`remove_master_score_if_peer_primary`).
-enum PeerPrimaryPolicy: String, Sendable {
+enum PeerPrimaryPolicy: String, Sendable, OCFEnumeration {
     case never = "false"
     case always = "true"
     /// Only when Pacemaker knows of no promoted instance (a Primary it did not make).

@@ -1,5 +1,13 @@
-/// The four promotion scores of `adjust_master_score`, lowest data quality first.
-struct ScoreLevels: Equatable, Sendable {
+import TandemCore
+
+/// The four promotion scores of `adjust_master_score`, lowest data quality first; the
+/// parameter's value, parsed once.
+struct ScoreLevels: Equatable, Sendable, OCFParameterValue {
+    static var contentType: ParameterContentType { .string }
+    static var expectation: String { "four non-decreasing integers, e.g. \"0 10 1000 10000\"" }
+    init?(ocfText: String) { self.init(parsing: ocfText) }
+    var ocfText: String { "\(consistent) \(peerUpToDate) \(upToDatePeerUnknown) \(best)" }
+
     /// Local data only Consistent.
     let consistent: Int
     /// Only a peer has all disks UpToDate.

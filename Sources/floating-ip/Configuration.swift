@@ -131,7 +131,7 @@ struct Configuration {
     private static func operation(_ parameters: ParameterValues, logger: Logger) -> ARPPacket.Operation {
         typealias D = FloatingIPDeclaration
         if parameters.isSet(D.arpMode) || !parameters.isSet(D.sendARPOptions) {
-            return parameters[D.arpMode] == "reply" ? .reply : .request
+            return parameters[D.arpMode] == .reply ? .reply : .request
         }
         var operation = ARPPacket.Operation.request
         for option in (parameters[D.sendARPOptions] ?? "").split(whereSeparator: \.isWhitespace) {

@@ -77,8 +77,11 @@ enum FloatingIPDeclaration {
             announcer (the agent re-executed in its own session, at most arp_count x arp_interval \
             long, ended by stop). False: start sends all of them before it returns.
             """)
-    static let arpMode = Parameter<String>(
-        "arp_mode", default: "request", allowed: ["request", "reply"],
+    /// How IPv4 announcements go out.
+    enum ARPMode: String, OCFEnumeration { case request, reply }
+
+    static let arpMode = Parameter<ARPMode>(
+        "arp_mode", default: .request,
         short: "ARP request or reply announcements",
         long: """
             IPv4 announcements as ARP requests (arping -U, the default) or ARP replies (arping -A, \

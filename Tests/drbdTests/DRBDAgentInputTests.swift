@@ -95,8 +95,9 @@ import TandemTestSupport
         (["drbd_resource": "r 0"], "drbd_resource=\"r 0\": may only contain letters, digits and -%+./:=@_"),
         (["drbdconf": "drbd.conf"], "drbdconf=\"drbd.conf\": must be an absolute path"),
         (["drbdconf": "/etc/$(id).conf"], "drbdconf=\"/etc/$(id).conf\": may only contain letters, digits and -%+./:=@_"),
-        (["require_drbd_module_version_ge": "eight"], "require_drbd_module_version_ge=\"eight\": must be a version like 8.4.0"),
-        (["require_drbd_module_version_lt": "ten"], "require_drbd_module_version_lt=\"ten\": must be a version like 10.0.0"),
+        (["require_drbd_module_version_ge": "eight"], "require_drbd_module_version_ge=\"eight\" is not a version like 8.4.0"),
+        (["require_drbd_module_version_lt": "ten"], "require_drbd_module_version_lt=\"ten\" is not a version like 8.4.0"),
+        (["require_drbd_module_version_lt": "9.0-rc1"], "require_drbd_module_version_lt=\"9.0-rc1\" is not a version like 8.4.0"),
     ])
     func inherentlyInvalidParameters(parameters: [String: String], reason: String) throws {
         let scratch = try Scratch()

@@ -28,7 +28,7 @@ public struct Parameter<Value: OCFParameterValue>: Sendable {
                 reloadable: Bool = false, identifies: Bool = false, fallback: Value? = nil,
                 check: (@Sendable (Value) -> String?)? = nil) {
         self.defaultValue = defaultValue
-        let allowedTexts = allowed.map { $0.ocfText }
+        let allowedTexts = allowed.isEmpty ? Value.enumeratedTexts ?? [] : allowed.map { $0.ocfText }
         self.spec = ParameterSpec(
             name: name, contentType: Value.contentType, required: required, unique: unique,
             reloadable: reloadable, identifiesResource: identifies,

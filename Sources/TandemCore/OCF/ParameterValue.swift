@@ -13,6 +13,8 @@ public protocol OCFParameterValue: Sendable, Equatable {
     var ocfText: String { get }
     /// Words for an exit reason: "is not <expectation>".
     static var expectation: String { get }
+    /// The only texts a value of this type can have (an enum's cases), nil when open-ended.
+    static var enumeratedTexts: [String]? { get }
     /// What an invalid text of this type is read as (with a warning), when the shell agents
     /// read it so too; nil when an invalid text is an error.
     static var invalidTextFallback: Self? { get }
@@ -20,6 +22,35 @@ public protocol OCFParameterValue: Sendable, Equatable {
 
 extension OCFParameterValue {
     public static var invalidTextFallback: Self? { nil }
+    public static var enumeratedTexts: [String]? { nil }
+}
+
+/// A parameter whose values are the cases of an enum: one `CaseIterable` type gives the Swift
+/// value, the allowed values in meta-data and the validation, written once.
+///
+///     enum ARPMode: String, OCFEnumeration { case request, reply }
+///     static let arpMode = Parameter<ARPMode>("arp_mode", default: .request, …)
+public protocol OCFEnumeration: OCFParameterValue, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension OCFEnumeration {
+    public static var contentType: ParameterContentType { .string }
+    public init?(ocfText: String) { self.init(rawValue: ocfText) }
+    public var ocfText: String { rawValue }
+    public static var expectation: String { "one of: " + allCases.map(\.rawValue).joined(separator: ", ") }
+    public static var enumeratedTexts: [String]? { allCases.map(\.rawValue) }
+}
+
+extension DottedVersion: OCFParameterValue {
+    public static var contentType: ParameterContentType { .string }
+    /// Dot-separated numbers and nothing else (no `-rc1` suffix in a parameter).
+    public init?(ocfText: String) {
+        guard !ocfText.isEmpty, ocfText.allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) }),
+              let version = DottedVersion(ocfText), version.components.count == ocfText.split(separator: ".").count,
+              !ocfText.hasPrefix("."), !ocfText.hasSuffix("."), !ocfText.contains("..") else { return nil }
+        self = version
+    }
+    public var ocfText: String { description }
+    public static var expectation: String { "a version like 8.4.0" }
 }
 
 extension String: OCFParameterValue {

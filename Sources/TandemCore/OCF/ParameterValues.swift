@@ -2,12 +2,19 @@
 public struct ParameterValues: Sendable {
     /// Non-empty texts of declared parameters that passed their checks.
     private let texts: [String: String]
+    /// The declared names: reading any other parameter is a bug (a `static let` left out of
+    /// the declaration's list would silently read as its default), caught in debug builds.
+    private let declared: Set<String>
 
-    init(texts: [String: String]) { self.texts = texts }
+    init(texts: [String: String], declared: Set<String>) {
+        self.texts = texts
+        self.declared = declared
+    }
 
     /// The value of `parameter`: the configured one, else its default, else nil.
     public subscript<Value>(_ parameter: Parameter<Value>) -> Value? {
-        texts[parameter.name].flatMap(Value.init(ocfText:)) ?? parameter.defaultValue
+        assert(declared.contains(parameter.name), "parameter \(parameter.name) is read but not in the agent's declaration")
+        return texts[parameter.name].flatMap(Value.init(ocfText:)) ?? parameter.defaultValue
     }
 
     /// True when the admin set the parameter (as opposed to its default applying).
@@ -37,7 +44,7 @@ public struct ParameterValues: Sendable {
                 problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource))
             }
         }
-        return (ParameterValues(texts: texts), problems, fallbacks)
+        return (ParameterValues(texts: texts, declared: Set(declaration.parameters.map(\.name))), problems, fallbacks)
     }
 
     /// `OCF_RESKEY_*` variables that name no declared parameter (typos in the CIB).

@@ -52,11 +52,12 @@ import TandemTestSupport
         #expect(MetadataRenderer.render(Self.tricky) == MetadataRenderer.render(Self.tricky))
     }
 
-    /// Golden file: a change to the meta-data is a deliberate change of this file
-    /// (re-record with RECORD_SNAPSHOTS=1).
-    @Test func sampleAgentMetadataMatchesSnapshot() throws {
-        let outcome = try AgentInvocation("ocf-sample").run("meta-data")
-        let path = FixturePaths.project("snapshots/ocf-sample.metadata.xml")
+    /// Golden files, one per agent: a change to an agent's meta-data is a deliberate change of
+    /// its file (re-record with RECORD_SNAPSHOTS=1).
+    @Test(arguments: ["ocf-sample", "drbd", "floating-ip"])
+    func agentMetadataMatchesSnapshot(agent: String) throws {
+        let outcome = try AgentInvocation(agent).run("meta-data")
+        let path = FixturePaths.project("snapshots/\(agent).metadata.xml")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try outcome.stdout.write(toFile: path, atomically: true, encoding: .utf8)
         }

@@ -102,6 +102,28 @@ import Testing
         #expect(ParameterProblem.missing("resource").identifiesResource)
     }
 
+    enum Mode: String, OCFEnumeration { case request, reply }
+
+    /// An enum parameter is declared once: its cases are the allowed values in meta-data and
+    /// validation, and the value is read as the enum.
+    @Test func enumParametersComeFromTheirCases() {
+        let mode = Parameter<Mode>("arp_mode", default: .request, short: "m", long: "Mode.")
+        #expect(mode.spec.allowedValues == ["request", "reply"])
+        #expect(mode.spec.defaultText == "request")
+        #expect(mode.spec.problem(with: "both") == "arp_mode=\"both\" is not one of: request, reply")
+        #expect(mode.spec.problem(with: "reply") == nil)
+        let declaration = AgentDeclaration(name: "t", version: "1", shortDescription: "s", longDescription: "l",
+                                           parameters: [mode.spec], actions: [])
+        let (values, _, _) = ParameterValues.parse(declaration, from: OCFEnvironment(["OCF_RESKEY_arp_mode": "reply"]))
+        #expect(values[mode] == .reply)
+    }
+
+    @Test(arguments: [("8.4.0", true), ("10", true), ("8.4.11", true), ("eight", false), ("8.4-rc1", false),
+                      ("8..4", false), (".8", false), ("8.", false), ("", false)])
+    func versionParametersParseOnce(text: String, valid: Bool) {
+        #expect((DottedVersion(ocfText: text) != nil) == valid)
+    }
+
     @Test(arguments: ["1", "yes", "YES", "true", "True", "on", "ja"])
     func booleanTrueSpellings(text: String) { #expect(Bool(ocfText: text) == true) }
 
