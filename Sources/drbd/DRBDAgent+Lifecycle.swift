@@ -29,7 +29,7 @@ extension DRBDAgent {
             current = try state()
         }
         try verifyDisks(current)
-        let waitSeconds = context.parameters[DRBDAgentDeclaration.wfcTimeout] ?? 5
+        let waitSeconds = context.parameters[DRBDAgentDeclaration.wfcTimeout]
         // With a connection word this agent does not know, "connected" cannot be told: no wait.
         if waitSeconds > 0 && current.unrecognizedWords.isEmpty {
             let deadline = context.budget.deadline(cappedAt: waitSeconds * 1000)
@@ -66,7 +66,7 @@ extension DRBDAgent {
         if case .failed(let reason) = scores.update(nil, force: true) {
             context.logger.warning("promotion score not removed: \(reason)")
         }
-        if context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary] == true,
+        if context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary],
            !PeerNotes.load(notesPath).promotedPeers.isEmpty {
             // A peer is Primary and goes on writing: our data is stale from now on. DRBD is down
             // already, so whatever happens here the stop has succeeded (a failed stop fences the node).

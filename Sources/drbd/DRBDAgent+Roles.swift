@@ -126,7 +126,7 @@ extension DRBDAgent {
     /// promote); nodes being stopped do not either.
     func outdateWhileAPeerStaysPrimary(_ event: NotifyEvent, _ current: DRBDResource) {
         // With a state word this agent does not know, "peer disk unknown" cannot be told.
-        guard context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary] == true,
+        guard context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary],
               current.isConfigured, current.unrecognizedWords.isEmpty, current.anyPeerDiskUnknown,
               let peer = PeerNotes.peerStayingPromoted(after: event, localNode: localNode) else { return }
         if current.isPrimary {

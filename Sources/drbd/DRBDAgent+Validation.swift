@@ -7,7 +7,7 @@ extension DRBDAgent {
     func validateCloneMeta() throws {
         let meta = context.meta
         guard meta.isClone else { return }
-        if meta.notify == false && context.parameters[DRBDAgentDeclaration.ignoreMissingNotifications] != true {
+        if meta.notify == false && !context.parameters[DRBDAgentDeclaration.ignoreMissingNotifications] {
             throw OCFFailure(.notConfigured, "the clone needs meta notify=true (or ignore_missing_notifications=true)")
         }
         if let nodeMax = meta.cloneNodeMax, nodeMax != 1 {
@@ -94,12 +94,12 @@ extension DRBDAgent {
             version = installed
         }
         let parameters = context.parameters
-        if let lowest = parameters[DRBDAgentDeclaration.requireVersionAtLeast],
-           version < lowest {
+        let lowest = parameters[DRBDAgentDeclaration.requireVersionAtLeast]
+        if version < lowest {
             throw OCFFailure(.notInstalled, "DRBD kernel module \(version) is older than the required \(lowest)")
         }
-        if let limit = parameters[DRBDAgentDeclaration.requireVersionBelow],
-           version >= limit {
+        let limit = parameters[DRBDAgentDeclaration.requireVersionBelow]
+        if version >= limit {
             throw OCFFailure(.notInstalled, "DRBD kernel module \(version) is not below the required \(limit)")
         }
         return version

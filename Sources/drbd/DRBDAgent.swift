@@ -11,16 +11,16 @@ struct DRBDAgent {
     init(_ context: AgentContext) {
         self.context = context
         let parameters = context.parameters
-        resource = parameters[DRBDAgentDeclaration.drbdResource] ?? ""
+        resource = parameters[DRBDAgentDeclaration.drbdResource]
         let recurringMonitor = context.action == .monitor && !context.isProbe
         control = DRBDControl(resource: resource,
-                              configuration: parameters[DRBDAgentDeclaration.drbdconf] ?? "/etc/drbd.conf",
+                              configuration: parameters[DRBDAgentDeclaration.drbdconf],
                               runner: context.runner, logger: context.logger,
                               minorsCache: context.stateFile("minors"),
                               minorsRefresh: Self.minorsRefresh(context.action, isProbe: context.isProbe),
                               fallbackLogLevel: recurringMonitor ? .debug : .info)
-        let levels = parameters[DRBDAgentDeclaration.adjustMasterScore] ?? .standard
-        let peerPrimary = parameters[DRBDAgentDeclaration.removeMasterScoreIfPeerPrimary] ?? .never
+        let levels = parameters[DRBDAgentDeclaration.adjustMasterScore]
+        let peerPrimary = parameters[DRBDAgentDeclaration.removeMasterScoreIfPeerPrimary]
         policy = PromotionScorePolicy(levels: levels, peerPrimary: peerPrimary)
     }
 
@@ -69,14 +69,14 @@ struct DRBDAgent {
 
     func unfenceIfAllUpToDate(_ state: DRBDResource) {
         let parameters = context.parameters
-        guard parameters[DRBDAgentDeclaration.unfenceIfAllUpToDate] == true else { return }
+        guard parameters[DRBDAgentDeclaration.unfenceIfAllUpToDate] else { return }
         let marker = context.stateFile("unfenced")
         guard Self.mayUnfence(state) else {
             unlink(marker)
             return
         }
         if let age = FileContents.ageSeconds(marker), age >= 0, age < Self.unfenceRecheckSeconds { return }
-        let arguments = parameters[DRBDAgentDeclaration.unfenceExtraArgs] ?? ""
+        let arguments = parameters[DRBDAgentDeclaration.unfenceExtraArgs]
         guard let result = try? control.drbdadm(
             ["unfence-peer"],
             environment: [OCFEnvironment.parameterVariable(DRBDAgentDeclaration.unfenceExtraArgs.name): arguments]),

@@ -9,8 +9,8 @@ enum DRBDAgentDeclaration {
         text.allSatisfy({ nameCharacters.contains($0) }) ? nil : "may only contain letters, digits and -%+./:=@_"
     }
 
-    static let drbdResource = Parameter<String>(
-        "drbd_resource", required: true, unique: true,
+    static let drbdResource = RequiredParameter<String>(
+        "drbd_resource", unique: true,
         short: "DRBD resource name",
         long: "The name of the DRBD resource (as in the DRBD configuration) this instance manages.",
         identifies: true, check: checkCharacters)

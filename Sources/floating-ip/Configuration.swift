@@ -52,8 +52,8 @@ struct Configuration {
             guard lenient else { throw Problem(reason: reason) }
             logger.warning("\(reason); left out for \(context.action.rawValue)")
         }
-        guard let text = parameters[D.ip], let address = IPAddress(text) else {
-            throw Problem(reason: "required parameter ip is not set")
+        guard let address = IPAddress(parameters[D.ip]) else {
+            throw Problem(reason: "ip=\(parameters[D.ip]) is not an IPv4 or IPv6 address")
         }
         self.address = address
         var nic = parameters[D.nic]
@@ -92,17 +92,17 @@ struct Configuration {
             try unless(error.reason)
             broadcast = .automatic
         }
-        announcementCount = parameters[D.arpCount] ?? 5
-        announcementIntervalMilliseconds = parameters[D.arpInterval] ?? 200
-        refreshCount = parameters[D.arpCountRefresh] ?? 0
-        announceInBackground = parameters[D.arpBackground] ?? true
+        announcementCount = parameters[D.arpCount]
+        announcementIntervalMilliseconds = parameters[D.arpInterval]
+        refreshCount = parameters[D.arpCountRefresh]
+        announceInBackground = parameters[D.arpBackground]
         arpOperation = Self.operation(parameters, logger: logger)
-        let lifetime = D.lifetimeSeconds(parameters[D.preferredLifetime] ?? "forever") ?? nil
+        let lifetime = D.lifetimeSeconds(parameters[D.preferredLifetime]) ?? nil
         if lifetime != nil && address.family == .ipv4 { logger.warning("preferred_lft applies to IPv6 only; ignored") }
         preferredLifetime = address.family == .ipv6 ? lifetime : nil
-        noDAD = parameters[D.noDAD] ?? false
-        noPrefixRoute = parameters[D.noPrefixRoute] ?? false
-        checkLinkStatus = parameters[D.checkLinkStatus] ?? true
+        noDAD = parameters[D.noDAD]
+        noPrefixRoute = parameters[D.noPrefixRoute]
+        checkLinkStatus = parameters[D.checkLinkStatus]
         namespace = parameters[D.networkNamespace]
     }
 
@@ -130,7 +130,7 @@ struct Configuration {
 
     private static func operation(_ parameters: ParameterValues, logger: Logger) -> ARPPacket.Operation {
         typealias D = FloatingIPDeclaration
-        if parameters.isSet(D.arpMode) || !parameters.isSet(D.sendARPOptions) {
+        if parameters.isSet(D.arpMode.spec) || !parameters.isSet(D.sendARPOptions.spec) {
             return parameters[D.arpMode] == .reply ? .reply : .request
         }
         var operation = ARPPacket.Operation.request

@@ -4,12 +4,12 @@ import TandemNetwork
 /// The floating-ip agent's declaration: IPaddr2's parameter names and meanings (without
 /// Cluster-IP and LVS), so that switching from `ocf:heartbeat:IPaddr2` is a one-word change.
 enum FloatingIPDeclaration {
-    static let ip = Parameter<String>(
-        "ip", required: true, unique: true,
+    static let ip = RequiredParameter<String>(
+        "ip", unique: true,
         short: "IPv4 or IPv6 address",
         long: "The floating address, e.g. 192.168.10.20 or 2001:db8:10::20. A link-local IPv6 address (fe80::/10) needs nic.",
         identifies: true, check: { addressProblem($0) })
-    static let nic = Parameter<String>(
+    static let nic = OptionalParameter<String>(
         "nic",
         short: "Network interface",
         long: """
@@ -23,7 +23,7 @@ enum FloatingIPDeclaration {
             host (a link-local IPv6 address only from nic).
             """,
         check: { nicProblem($0) })
-    static let cidrNetmask = Parameter<String>(
+    static let cidrNetmask = OptionalParameter<String>(
         "cidr_netmask",
         short: "Prefix length",
         long: """
@@ -34,7 +34,7 @@ enum FloatingIPDeclaration {
             """,
         check: { Prefix.parseLength($0, family: $0.contains(".") ? .ipv4 : .ipv6) == nil
             ? "is neither a prefix length (1 to 128) nor a contiguous dotted mask" : nil })
-    static let broadcast = Parameter<String>(
+    static let broadcast = OptionalParameter<String>(
         "broadcast",
         short: "Broadcast address (IPv4)",
         long: """
@@ -42,7 +42,7 @@ enum FloatingIPDeclaration {
             prefixes /31 and /32; - for none. Not allowed with IPv6.
             """,
         check: { $0 == "+" || $0 == "-" || IPAddress($0)?.family == .ipv4 ? nil : "is not an IPv4 address, + or -" })
-    static let iflabel = Parameter<String>(
+    static let iflabel = OptionalParameter<String>(
         "iflabel",
         short: "Interface label (IPv4)",
         long: """
@@ -87,7 +87,7 @@ enum FloatingIPDeclaration {
             IPv4 announcements as ARP requests (arping -U, the default) or ARP replies (arping -A, \
             IPaddr2's send_arp_opts=-A), for switches and firewalls that ignore one kind.
             """)
-    static let sendARPOptions = Parameter<String>(
+    static let sendARPOptions = OptionalParameter<String>(
         "send_arp_opts",
         short: "IPaddr2's ARP sender options (deprecated)",
         long: """
@@ -120,7 +120,7 @@ enum FloatingIPDeclaration {
             True: start fails with 5 on a link that is down (no carrier) and monitor reports the \
             address as not running while its link is down.
             """)
-    static let networkNamespace = Parameter<String>(
+    static let networkNamespace = OptionalParameter<String>(
         "network_namespace",
         short: "Network namespace",
         long: "Manage the address inside this named network namespace (/run/netns/NAME), entered with setns.",

@@ -11,7 +11,7 @@ struct SampleActions {
         context.parameters[SampleDeclaration.state] ?? context.stateFile("state")
     }
 
-    private var mode: String { context.parameters[SampleDeclaration.mode] ?? "normal" }
+    private var mode: String { context.parameters[SampleDeclaration.mode] }
 
     func currentRole() throws -> Role? {
         guard let bytes = FileContents.read(stateFile, limit: 64) else { return nil }
@@ -80,7 +80,7 @@ struct SampleActions {
 
     /// Scores only in a promotable clone; a failed update is logged, never fatal.
     private func publishScore(for role: Role?) {
-        guard context.meta.promotable, context.parameters[SampleDeclaration.publishScores] ?? true else { return }
+        guard context.meta.promotable, context.parameters[SampleDeclaration.publishScores] else { return }
         let score: Int? = switch role {
         case .promoted: context.parameters[SampleDeclaration.promotedScore]
         case .unpromoted: context.parameters[SampleDeclaration.unpromotedScore]

@@ -4,7 +4,7 @@ import TandemCore
 /// Pacemaker's Stateful. It exists to exercise the OCF runtime end to end (tests,
 /// ocf-tester, the start-up benchmark) and is not installed with the real agents.
 enum SampleDeclaration {
-    static let state = Parameter<String>(
+    static let state = OptionalParameter<String>(
         "state", unique: true,
         short: "State file",
         long: "Where the resource keeps its role. By default a file under HA_RSCTMP named after the resource.",

@@ -11,14 +11,31 @@ public struct ParameterValues: Sendable {
         self.declared = declared
     }
 
-    /// The value of `parameter`: the configured one, else its default, else nil.
-    public subscript<Value>(_ parameter: Parameter<Value>) -> Value? {
-        assert(declared.contains(parameter.name), "parameter \(parameter.name) is read but not in the agent's declaration")
-        return texts[parameter.name].flatMap(Value.init(ocfText:)) ?? parameter.defaultValue
+    /// The value of `parameter`: the configured one, else its default.
+    public subscript<Value>(_ parameter: Parameter<Value>) -> Value {
+        value(parameter.spec, as: Value.self) ?? parameter.defaultValue
+    }
+
+    /// The configured value of `parameter`, nil when it is not configured.
+    public subscript<Value>(_ parameter: OptionalParameter<Value>) -> Value? {
+        value(parameter.spec, as: Value.self)
+    }
+
+    /// The value of a required parameter. The runtime runs no action without a valid one.
+    public subscript<Value>(_ parameter: RequiredParameter<Value>) -> Value {
+        guard let value = value(parameter.spec, as: Value.self) else {
+            preconditionFailure("required parameter \(parameter.name) read without a valid value")
+        }
+        return value
     }
 
     /// True when the admin set the parameter (as opposed to its default applying).
-    public func isSet<Value>(_ parameter: Parameter<Value>) -> Bool { texts[parameter.name] != nil }
+    public func isSet(_ spec: ParameterSpec) -> Bool { texts[spec.name] != nil }
+
+    private func value<Value: OCFParameterValue>(_ spec: ParameterSpec, as type: Value.Type) -> Value? {
+        assert(declared.contains(spec.name), "parameter \(spec.name) is read but not in the agent's declaration")
+        return texts[spec.name].flatMap(Value.init(ocfText:))
+    }
 
     /// Reads and checks every declared parameter. An empty value counts as unset (the
     /// default applies), as `${VAR:-default}` in the shell agents. An invalid value of a
@@ -41,7 +58,8 @@ public struct ParameterValues: Sendable {
                 texts[spec.name] = fallback
                 fallbacks.append("\(problem); read as \(quoted(fallback)), as the agent it replaces does")
             } else {
-                problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource))
+                // A required parameter is read as a value by every action: invalid, it blocks them all.
+                problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource || spec.required))
             }
         }
         return (ParameterValues(texts: texts, declared: Set(declaration.parameters.map(\.name))), problems, fallbacks)

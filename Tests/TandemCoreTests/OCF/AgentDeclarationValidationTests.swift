@@ -9,7 +9,7 @@ import Testing
 
     let basicActions = [ActionSpec(.start, timeout: 20), ActionSpec(.stop, timeout: 20),
                         ActionSpec(.monitor, timeout: 20, interval: 10), ActionSpec(.metaData, timeout: 5)]
-    let parameter = Parameter<String>("p", short: "p", long: "p").spec
+    let parameter = OptionalParameter<String>("p", short: "p", long: "p").spec
 
     @Test func soundDeclarationHasNoProblems() {
         let sound = declaration(parameters: [parameter], actions: basicActions)

@@ -10,7 +10,7 @@ import TandemTestSupport
         shortDescription: "Short <b>not bold</b> & co",
         longDescription: "Long text with <, >, & and \"quotes\".",
         parameters: [
-            Parameter<String>("ip", required: true, unique: true, short: "IP <addr>", long: "Address & mask.").spec,
+            RequiredParameter<String>("ip", unique: true, short: "IP <addr>", long: "Address & mask.").spec,
             Parameter<Int>("count", default: 5, range: 1...9, short: "c", long: "Count.").spec,
             Parameter<Bool>("flag", default: true, short: "f", long: "Flag.", deprecated: "use \"other\" instead.").spec,
             Parameter<String>("mode", default: "a", allowed: ["a", "b&c"], short: "m", long: "Mode.").spec,

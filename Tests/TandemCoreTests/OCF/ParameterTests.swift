@@ -4,7 +4,7 @@ import Testing
 @Suite struct ParameterTests {
     static let count = Parameter<Int>("arp_count", default: 5, range: 1...100, short: "count", long: "How many.")
     static let flag = Parameter<Bool>("nodad", default: false, short: "flag", long: "A flag.")
-    static let name = Parameter<String>("nic", required: true, unique: true, short: "nic", long: "The NIC.",
+    static let name = RequiredParameter<String>("nic", unique: true, short: "nic", long: "The NIC.",
                                         check: { $0.count <= 15 ? nil : "is longer than 15 characters" })
     static let mode = Parameter<String>("mode", default: "reply", allowed: ["request", "reply"],
                                         short: "mode", long: "ARP mode.")
@@ -36,8 +36,8 @@ import Testing
         #expect(values[Self.flag] == false)
         #expect(values[Self.mode] == "reply")
         #expect(values[Self.name] == "eth0")
-        #expect(!values.isSet(Self.count))
-        #expect(values.isSet(Self.name))
+        #expect(!values.isSet(Self.count.spec))
+        #expect(values.isSet(Self.name.spec))
     }
 
     @Test func typedValuesAreParsed() {
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func anIdentifyingParameterSaysSoInItsProblem() {
-        let identifying = Parameter<String>("resource", short: "r", long: "The resource.", identifies: true,
+        let identifying = OptionalParameter<String>("resource", short: "r", long: "The resource.", identifies: true,
                                             check: { $0.contains(" ") ? "has a space" : nil })
         let declaration = AgentDeclaration(name: "t", version: "1", shortDescription: "s", longDescription: "l",
                                            parameters: [identifying.spec], actions: [])
