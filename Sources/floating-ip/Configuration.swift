@@ -52,9 +52,7 @@ struct Configuration {
             guard lenient else { throw Problem(reason: reason) }
             logger.warning("\(reason); left out for \(context.action.rawValue)")
         }
-        guard let address = IPAddress(parameters[D.ip]) else {
-            throw Problem(reason: "ip=\(parameters[D.ip]) is not an IPv4 or IPv6 address")
-        }
+        let address = parameters[D.ip]
         self.address = address
         var nic = parameters[D.nic]
         var label = parameters[D.iflabel]

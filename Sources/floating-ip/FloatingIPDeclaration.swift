@@ -4,7 +4,7 @@ import TandemNetwork
 /// The floating-ip agent's declaration: IPaddr2's parameter names and meanings (without
 /// Cluster-IP and LVS), so that switching from `ocf:heartbeat:IPaddr2` is a one-word change.
 enum FloatingIPDeclaration {
-    static let ip = RequiredParameter<String>(
+    static let ip = RequiredParameter<IPAddress>(
         "ip", unique: true,
         short: "IPv4 or IPv6 address",
         long: "The floating address, e.g. 192.168.10.20 or 2001:db8:10::20. A link-local IPv6 address (fe80::/10) needs nic.",
@@ -153,8 +153,7 @@ enum FloatingIPDeclaration {
 
     // MARK: syntax checks shared by the parameters
 
-    static func addressProblem(_ text: String) -> String? {
-        guard let address = IPAddress(text) else { return "is not an IPv4 or IPv6 address" }
+    static func addressProblem(_ address: IPAddress) -> String? {
         if address.isUnspecified || address.isMulticast || address.isLimitedBroadcast {
             return "is not a unicast address"
         }

@@ -67,7 +67,7 @@ import Testing
         var values = ["nic": "eth0"]
         values[name] = value
         let (parsed, problems) = parse(values)
-        #expect(problems == [.invalid(name, reason, identifiesResource: false)])
+        #expect(problems == [.invalid(name, reason, identifiesResource: name == "nic")], "a required parameter blocks every action")
         // A rejected value never reaches the agent: the default (or nothing) is seen instead.
         if name == "arp_count" { #expect(parsed[Self.count] == 5) }
     }

@@ -5,7 +5,7 @@ import Testing
     static func route(_ destination: String, _ length: Int, dev: Int32?, metric: UInt32 = 0, kind: Route.Kind = .unicast,
                       table: UInt32 = Route.mainTable, via: String? = nil) -> Route {
         Route(destination: Prefix(IPAddress(destination)!, length: length)!, kind: kind, table: table,
-              outputInterface: dev.map(InterfaceIndex.init), metric: metric, gateway: via.flatMap(IPAddress.init))
+              outputInterface: dev.map(InterfaceIndex.init), metric: metric, gateway: via.flatMap { IPAddress($0) })
     }
 
     static let table: [Route] = [
