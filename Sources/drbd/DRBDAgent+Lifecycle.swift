@@ -77,7 +77,7 @@ extension DRBDAgent {
                 context.logger.warning("\(resource): could not outdate the local data on stop: \(error)")
             }
         }
-        unlink(context.stateFile("unfenced"))
+        Syscalls.removeFileIfPresent(context.stateFile("unfenced"))
         return .success
     }
 

@@ -28,7 +28,7 @@ extension DRBDAgent {
         let wait = min(Self.promoteFailureMinimumMilliseconds - elapsed, context.budget.remainingMilliseconds())
         guard wait > 0 else { return }
         context.logger.info("\(resource): promote failed; waiting \(wait) ms before reporting it (no tight recovery loop)")
-        usleep(useconds_t(wait) * 1000)
+        Syscalls.sleep(milliseconds: wait)
     }
 
     private func promoteOnce() throws -> OCFExitCode {

@@ -35,9 +35,7 @@ struct DRBDAgent {
     /// This node's name as Pacemaker knows it.
     var localNode: String? {
         if let node = context.meta.onNode { return node }
-        var name = [CChar](repeating: 0, count: 256)
-        guard gethostname(&name, name.count) == 0 else { return nil }
-        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return Syscalls.hostName()
     }
 
     /// The promotion score for `state`, published when it changed (always in probes and
@@ -72,7 +70,7 @@ struct DRBDAgent {
         guard parameters[DRBDAgentDeclaration.unfenceIfAllUpToDate] else { return }
         let marker = context.stateFile("unfenced")
         guard Self.mayUnfence(state) else {
-            unlink(marker)
+            Syscalls.removeFileIfPresent(marker)
             return
         }
         if let age = FileContents.ageSeconds(marker), age >= 0, age < Self.unfenceRecheckSeconds { return }

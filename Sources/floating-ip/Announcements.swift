@@ -46,7 +46,7 @@ struct Announcements {
                     logger.warning("sent \(sent) of \(count) \(kind)s for \(address): the operation's time is up")
                     break
                 }
-                Pause.milliseconds(intervalMilliseconds)
+                Syscalls.sleep(milliseconds: intervalMilliseconds)
                 guard stillWanted() else { break }
             }
             do {
@@ -57,17 +57,5 @@ struct Announcements {
             sent += 1
         }
         return sent
-    }
-}
-
-/// Sleeping without Foundation.
-enum Pause {
-    /// Sleeps `milliseconds`, resuming after signals until the time is up.
-    /// The corresponding C function is `clock_nanosleep(CLOCK_MONOTONIC)`.
-    static func milliseconds(_ milliseconds: Int) {
-        guard milliseconds > 0 else { return }
-        let wake = MonotonicInstant.now().adding(milliseconds: milliseconds)
-        var target = timespec(tv_sec: Int(wake.nanoseconds / 1_000_000_000), tv_nsec: Int(wake.nanoseconds % 1_000_000_000))
-        while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &target, nil) == EINTR {}
     }
 }

@@ -40,10 +40,10 @@ enum Announcer {
     static func end(_ context: AgentContext, address: IPAddress) {
         let path = pidFile(context)
         guard let bytes = FileContents.read(path, limit: 32) else { return }
-        defer { unlink(path) }
+        defer { Syscalls.removeFileIfPresent(path) }
         guard let pid = pid_t(String(decoding: bytes, as: UTF8.self).trimmingWhitespace()), pid > 1,
               isAnnouncer(pid, address: address) else { return }
-        if kill(pid, SIGTERM) == 0 { context.logger.info("ended background announcer \(pid)") }
+        if (try? Syscalls.signal(SIGTERM, to: pid)) != nil { context.logger.info("ended background announcer \(pid)") }
     }
 
     /// True when `pid` runs `__announce` for `address` (and is not a zombie).
@@ -81,7 +81,7 @@ enum Announcer {
                                                         operation: arguments[7] == "reply" ? .reply : .request)
             else { return 0 }
             for _ in 0..<count {
-                Pause.milliseconds(interval)
+                Syscalls.sleep(milliseconds: interval)
                 let present = (try? netlink.addresses(family: address.family))?
                     .contains { $0.address == address && $0.interface == link.index } ?? false
                 guard present else { break }
@@ -97,6 +97,6 @@ enum Announcer {
     private static func removePidFile(_ path: String) {
         guard let bytes = FileContents.read(path, limit: 32),
               pid_t(String(decoding: bytes, as: UTF8.self).trimmingWhitespace()) == getpid() else { return }
-        unlink(path)
+        Syscalls.removeFileIfPresent(path)
     }
 }

@@ -30,8 +30,8 @@ struct SampleActions {
     }
 
     func stop() throws -> OCFExitCode {
-        if unlink(stateFile) != 0 && Errno.current != ENOENT {
-            throw OCFFailure(.genericError, "cannot remove \(stateFile): \(Errno.describe(Errno.current))")
+        if let error = Syscalls.removeFileIfPresent(stateFile) {
+            throw OCFFailure(.genericError, "cannot remove \(stateFile): \(error)")
         }
         publishScore(for: nil)
         return .success

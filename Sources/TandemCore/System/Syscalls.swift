@@ -164,4 +164,38 @@ public enum Syscalls {
         }
         return names.sorted()
     }
+
+    /// Removes a file that may already be gone (a state or pid file); nil on success or
+    /// when it was not there, else the error. The corresponding C function is `unlink`.
+    @discardableResult
+    public static func removeFileIfPresent(_ path: String) -> SystemError? {
+        do {
+            try unlink(path)
+            return nil
+        } catch {
+            return error.code == ENOENT ? nil : error
+        }
+    }
+
+    /// Sleeps `milliseconds`, resuming after signals until the time is up. The corresponding C
+    /// function is `clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)`.
+    public static func sleep(milliseconds: Int) {
+        guard milliseconds > 0 else { return }
+        let wake = MonotonicInstant.now().adding(milliseconds: milliseconds)
+        var target = timespec(tv_sec: Int(wake.nanoseconds / 1_000_000_000), tv_nsec: Int(wake.nanoseconds % 1_000_000_000))
+        while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &target, nil) == EINTR {}
+    }
+
+    /// This host's name (`uname -n`), nil when it cannot be read. The corresponding C function
+    /// is `gethostname`.
+    public static func hostName() -> String? {
+        var name = [CChar](repeating: 0, count: 256)
+        guard Glibc.gethostname(&name, name.count) == 0 else { return nil }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Sends `signal` to process `pid`. The corresponding C function is `kill`.
+    public static func signal(_ signal: Int32, to pid: pid_t) throws(SystemError) {
+        _ = try checked("kill(\(pid))") { Int(Glibc.kill(pid, signal)) }
+    }
 }
