@@ -80,7 +80,7 @@ struct DRBDAgent {
             environment: [OCFEnvironment.parameterVariable(DRBDAgentDeclaration.unfenceExtraArgs.name): arguments]),
             result.succeeded else { return }
         context.logger.info("\(resource): all UpToDate as Primary; unfence-peer handler called")
-        FileContents.writeAtomically(marker, [], createDirectory: true)
+        try? FileContents.writeAtomically(marker, [], createDirectory: true)  // missing: the next monitor calls again
     }
 
     /// Primary, with every local and every peer disk UpToDate: no peer needs fencing.

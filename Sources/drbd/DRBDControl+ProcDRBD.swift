@@ -40,8 +40,11 @@ extension DRBDControl {
             throw DRBDMinors.LookupFailure(reason: reason)
         }
         if found != cached {
-            let error = found.save(minorsCache)
-            if error != 0 { logger.warning("cannot write \(minorsCache): \(Errno.describe(error))") }
+            do {
+                try found.save(minorsCache)
+            } catch {
+                logger.warning("cannot write \(minorsCache): \(error)")
+            }
         }
         return remember(found, from: "drbdadm sh-minor")
     }

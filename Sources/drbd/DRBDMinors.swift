@@ -36,11 +36,10 @@ struct DRBDMinors: Equatable, Sendable {
         return DRBDMinors(resource: resource, minors: minors)
     }
 
-    /// Written atomically: a monitor never reads half a file. Returns 0 or an errno.
-    @discardableResult
-    func save(_ path: String) -> Int32 {
+    /// Written atomically: a monitor never reads half a file.
+    func save(_ path: String) throws(SystemError) {
         let line = ([resource] + minors.map(String.init)).joined(separator: " ") + "\n"
-        return FileContents.writeAtomically(path, Array(line.utf8), createDirectory: true)
+        try FileContents.writeAtomically(path, Array(line.utf8), createDirectory: true)
     }
 
     /// When the cache is rebuilt from `drbdadm sh-minor`.

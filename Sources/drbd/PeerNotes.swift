@@ -13,7 +13,7 @@ struct PeerNotes: Equatable, Sendable {
     }
 
     func save(_ path: String) {
-        FileContents.writeAtomically(path, Array((promotedPeers.sorted().joined(separator: "\n") + "\n").utf8),
+        try? FileContents.writeAtomically(path, Array((promotedPeers.sorted().joined(separator: "\n") + "\n").utf8),
                                      createDirectory: true)
     }
 

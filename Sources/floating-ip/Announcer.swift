@@ -30,9 +30,10 @@ enum Announcer {
         } catch {
             throw OCFFailure(.genericError, "cannot start the background announcer: \(error)")
         }
-        let code = FileContents.writeAtomically(pidFile(session.context), Array("\(pid)\n".utf8), createDirectory: true)
-        if code != 0 {
-            session.context.logger.warning("cannot record announcer pid \(pid): \(Errno.describe(code)); it ends by itself")
+        do {
+            try FileContents.writeAtomically(pidFile(session.context), Array("\(pid)\n".utf8), createDirectory: true)
+        } catch {
+            session.context.logger.warning("cannot record announcer pid \(pid): \(error); it ends by itself")
         }
     }
 

@@ -74,8 +74,11 @@ struct SampleActions {
     }
 
     private func write(_ role: Role) throws {
-        let code = FileContents.writeAtomically(stateFile, Array((role.rawValue + "\n").utf8), createDirectory: true)
-        if code != 0 { throw OCFFailure(.genericError, "cannot write \(stateFile): \(Errno.describe(code))") }
+        do {
+            try FileContents.writeAtomically(stateFile, Array((role.rawValue + "\n").utf8), createDirectory: true)
+        } catch {
+            throw OCFFailure(.genericError, "cannot write \(stateFile): \(error)")
+        }
     }
 
     /// Scores only in a promotable clone; a failed update is logged, never fatal.

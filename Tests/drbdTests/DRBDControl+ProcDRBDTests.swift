@@ -118,7 +118,7 @@ import TandemTestSupport
     /// probes (`.always`) replace it with what the configuration says now.
     @Test func staleCacheIsUsedUntilARefreshingAction() throws {
         let scratch = try DRBDControlTests.Scratch()
-        DRBDMinors(resource: "r0", minors: [5]).save(scratch.minorsCache)
+        try DRBDMinors(resource: "r0", minors: [5]).save(scratch.minorsCache)
         #expect(try !scratch.control(refresh: .whenMissing).state().isConfigured)
         let refreshed = try scratch.control(refresh: .always).state()
         #expect(refreshed.isPrimary)
@@ -142,7 +142,7 @@ import TandemTestSupport
         #expect(throws: DRBDMinors.LookupFailure.self) {
             try scratch.control(refresh: .always, configuration: missing).state()
         }
-        DRBDMinors(resource: "r0", minors: [0]).save(scratch.minorsCache)
+        try DRBDMinors(resource: "r0", minors: [0]).save(scratch.minorsCache)
         #expect(try scratch.control(refresh: .always, configuration: missing).state().isPrimary)
         #expect(!DRBDControlTests.logLines(containing: "cannot find the minors of r0 (drbdadm sh-minor)").isEmpty)
     }

@@ -85,7 +85,7 @@ import TandemTestSupport
     @Test func recurringMonitorWithTheCacheRunsNoDrbdadm() throws {
         let scratch = try Scratch()
         // A name of its own, so that its log line is told apart from the other tests'.
-        DRBDMinors(resource: "r0-cached", minors: [0]).save(scratch.minorsCache)
+        try DRBDMinors(resource: "r0-cached", minors: [0]).save(scratch.minorsCache)
         let control = scratch.control("r0-cached", configuration: scratch.directory + "/missing.conf")
         #expect(try control.state().isPrimary)
         #expect(try control.state().isPrimary)
@@ -114,7 +114,7 @@ import TandemTestSupport
 
     @Test func resourceWithNoListedMinorIsDown() throws {
         let scratch = try Scratch()
-        DRBDMinors(resource: "r0", minors: [5]).save(scratch.minorsCache)
+        try DRBDMinors(resource: "r0", minors: [5]).save(scratch.minorsCache)
         let down = try scratch.control().state()
         #expect(down == .unconfigured(named: "r0"))
         #expect(DRBDAgent.monitorResult(for: down) == .notRunning)
@@ -124,7 +124,7 @@ import TandemTestSupport
     /// Volume 1 not (yet) up while volume 0 is: the resource runs, but has no promotable data.
     @Test func volumeMissingFromProcDRBDIsNotConfigured() throws {
         let scratch = try Scratch()
-        DRBDMinors(resource: "r0", minors: [0, 1]).save(scratch.minorsCache)
+        try DRBDMinors(resource: "r0", minors: [0, 1]).save(scratch.minorsCache)
         let half = try scratch.control().state()
         #expect(half.isConfigured && half.isPrimary)
         #expect(half.devices.map(\.disk) == [.upToDate, .diskless])

@@ -110,6 +110,7 @@ public struct PromotionScore: Sendable {
     }
 
     private func remember(_ value: String) {
-        _ = FileContents.writeAtomically(cacheFile, Array((value + "\n").utf8), createDirectory: true)
+        // Without the cache the next monitor sends the score again: harmless.
+        try? FileContents.writeAtomically(cacheFile, Array((value + "\n").utf8), createDirectory: true)
     }
 }

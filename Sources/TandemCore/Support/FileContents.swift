@@ -20,32 +20,30 @@ public enum FileContents {
     }
 
     /// Writes through a temporary file and rename, so readers never see half a file.
-    /// Returns 0 or an errno.
-    @discardableResult
+    /// (Kernel attributes are written in place instead: `AttributeTree.write`.)
+    ///
+    /// - Throws: `SystemError` from the open, write or rename that failed.
     public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644,
-                                       createDirectory: Bool = false) -> Int32 {
+                                       createDirectory: Bool = false) throws(SystemError) {
         if createDirectory, let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             _ = makeDirectory(String(path[..<slash]))
         }
         let temporary = path + ".tmp.\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { return Errno.current }
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            let written = rest.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written > 0 { rest = rest.dropFirst(written); continue }
-            if written < 0 && Errno.current == EINTR { continue }
-            let code = Errno.current
-            close(fd); unlink(temporary)
-            return code
+        guard fd >= 0 else { throw SystemError(call: "open(\(temporary))", code: Errno.current) }
+        do {
+            try Syscalls.writeAll(fd, bytes, path: temporary)
+        } catch {
+            close(fd)
+            Syscalls.removeFileIfPresent(temporary)
+            throw error
         }
         close(fd)
         guard rename(temporary, path) == 0 else {
             let code = Errno.current
-            unlink(temporary)
-            return code
+            Syscalls.removeFileIfPresent(temporary)
+            throw SystemError(call: "rename(\(path))", code: code)
         }
-        return 0
     }
 
     /// Seconds since the file was last modified (wall clock), nil when it does not exist.

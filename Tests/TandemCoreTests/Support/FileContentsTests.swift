@@ -9,7 +9,7 @@ import TandemTestSupport
         defer { TestCommands.removeDirectory(directory) }
         let path = directory + "/sub/state"
         #expect(FileContents.ageSeconds(path) == nil)
-        #expect(FileContents.writeAtomically(path, Array("one\n".utf8), createDirectory: true) == 0)
+        try FileContents.writeAtomically(path, Array("one\n".utf8), createDirectory: true)
         #expect(FileContents.read(path) == Array("one\n".utf8))
         #expect(FileContents.read(path, limit: 2) == Array("on".utf8))
         #expect(FileContents.ageSeconds(path).map { (0...1).contains($0) } == true)
