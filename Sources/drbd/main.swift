@@ -4,16 +4,17 @@ import TandemCore
 let started = MonotonicInstant.now()
 let agent = Agent(
     declaration: DRBDAgentDeclaration.agent,
+    prepare: { DRBDAgent($0) },
     handlers: [
-        .start: { try DRBDAgent($0).start() },
-        .stop: { try DRBDAgent($0).stop() },
-        .monitor: { try DRBDAgent($0).monitor() },
-        .promote: { try DRBDAgent($0).promote() },
-        .demote: { try DRBDAgent($0).demote() },
-        .notify: { try DRBDAgent($0).notify() },
-        .reload: { try DRBDAgent($0).reload() },
-        .reloadAgent: { try DRBDAgent($0).reloadAgent() },
+        .start: { try $0.start() },
+        .stop: { try $0.stop() },
+        .monitor: { try $0.monitor() },
+        .promote: { try $0.promote() },
+        .demote: { try $0.demote() },
+        .notify: { try $0.notify() },
+        .reload: { try $0.reload() },
+        .reloadAgent: { try $0.reloadAgent() },
     ],
-    hostCheck: { try DRBDAgent($0).validateHost() },
+    hostCheck: { try $0.validateHost() },
     hostCheckedActions: [.start, .promote, .reload, .reloadAgent])
 exit(agent.run(started: started))

@@ -47,7 +47,7 @@ struct Configuration {
         let parameters = context.parameters
         let logger = context.logger
         typealias D = FloatingIPDeclaration
-        let lenient = Agent.actsOnARunningResource(context.action)
+        let lenient = context.action.actsOnARunningResource
         func unless(_ reason: String) throws(Problem) {
             guard lenient else { throw Problem(reason: reason) }
             logger.warning("\(reason); left out for \(context.action.rawValue)")

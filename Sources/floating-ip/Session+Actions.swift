@@ -1,11 +1,10 @@
 import TandemCore
 import TandemNetwork
 
-extension Session {
-    /// Prepares a session and runs `body` in it, or returns the code preparation decided.
-    static func perform(_ context: AgentContext,
-                        _ body: (Session) throws(OCFFailure) -> OCFExitCode) throws(OCFFailure) -> OCFExitCode {
-        switch try prepare(context) {
+extension Session.Preparation {
+    /// Runs `body` in the prepared session, or returns the code preparation decided.
+    func perform(_ body: (Session) throws(OCFFailure) -> OCFExitCode) throws(OCFFailure) -> OCFExitCode {
+        switch self {
         case .finished(let code): return code
         case .ready(let session): return try body(session)
         }
@@ -13,11 +12,14 @@ extension Session {
 
     /// The host checks of validate-all and start: not a clone, the namespace and the interface
     /// exist, and the address has a place here (nic and prefix length known).
-    static func hostCheck(_ context: AgentContext) throws(OCFFailure) {
-        try refuseClone(context.meta)
-        guard case .ready(let session) = try prepare(context) else { return }
-        _ = try session.placement(for: context.action)
+    func hostCheck() throws(OCFFailure) {
+        guard case .ready(let session) = self else { return }
+        try Session.refuseClone(session.context.meta)
+        _ = try session.placement(for: session.context.action)
     }
+}
+
+extension Session {
 
     /// A cloned IPaddr2 is a Cluster-IP; a cloned floating-ip would put the same address on
     /// every node (or twice on one with clone-node-max=2). Until there is a Cluster-IP, a clone

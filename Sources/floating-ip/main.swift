@@ -7,11 +7,12 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == Announcer.acti
 }
 let agent = Agent(
     declaration: FloatingIPDeclaration.agent,
+    prepare: { try Session.prepare($0) },
     handlers: [
-        .start: { try Session.perform($0) { session throws(OCFFailure) in try StartAction(session: session).run() } },
-        .stop: { try Session.perform($0) { session throws(OCFFailure) in try StopAction(session: session).run() } },
-        .monitor: { try Session.perform($0) { session throws(OCFFailure) in try MonitorAction(session: session).run() } },
-        .status: { try Session.perform($0) { session throws(OCFFailure) in try MonitorAction(session: session).run() } },
+        .start: { try $0.perform { session throws(OCFFailure) in try StartAction(session: session).run() } },
+        .stop: { try $0.perform { session throws(OCFFailure) in try StopAction(session: session).run() } },
+        .monitor: { try $0.perform { session throws(OCFFailure) in try MonitorAction(session: session).run() } },
+        .status: { try $0.perform { session throws(OCFFailure) in try MonitorAction(session: session).run() } },
     ],
-    hostCheck: { try Session.hostCheck($0) })
+    hostCheck: { try $0.hostCheck() })
 exit(agent.run(started: started))

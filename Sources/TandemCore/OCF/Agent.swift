@@ -1,22 +1,30 @@
 import Glibc
 
-/// An OCF agent: its declaration and one handler per action. `run` is the whole
-/// program: dispatch on argv[1], parameter validation, logging, exit reasons.
-public struct Agent: Sendable {
+/// An OCF agent: its declaration, how one invocation is prepared, and one handler per
+/// action. `run` is the whole program: dispatch on argv[1], parameter validation, logging,
+/// exit reasons.
+///
+/// `prepare` builds the agent's own view of the invocation (its tools, a netlink socket, the
+/// resolved configuration) once; the host check and the action's handler both get that value.
+public struct Agent<Prepared>: Sendable {
+    /// Builds what the host check and the handler work with; throws `OCFFailure` when it cannot.
+    public typealias Prepare = @Sendable (AgentContext) throws -> Prepared
     /// Performs one action; throws `OCFFailure` for a failure with a reason.
-    public typealias Handler = @Sendable (AgentContext) throws -> OCFExitCode
+    public typealias Handler = @Sendable (Prepared) throws -> OCFExitCode
     /// Checks what only this host can tell (binaries, devices, interfaces).
-    public typealias HostCheck = @Sendable (AgentContext) throws -> Void
+    public typealias HostCheck = @Sendable (Prepared) throws -> Void
 
     public let declaration: AgentDeclaration
+    public let prepare: Prepare
     public let handlers: [ActionName: Handler]
     /// Run by validate-all (after the parameter checks) and before each action in `hostCheckedActions`.
     public let hostCheck: HostCheck?
     public let hostCheckedActions: Set<ActionName>
 
-    public init(declaration: AgentDeclaration, handlers: [ActionName: Handler],
+    public init(declaration: AgentDeclaration, prepare: @escaping Prepare, handlers: [ActionName: Handler],
                 hostCheck: HostCheck? = nil, hostCheckedActions: Set<ActionName> = [.start]) {
         self.declaration = declaration
+        self.prepare = prepare
         self.handlers = handlers
         self.hostCheck = hostCheck
         self.hostCheckedActions = hostCheckedActions
@@ -82,7 +90,7 @@ public struct Agent: Sendable {
         // one must not hide a running resource from a probe, leave it behind on stop, or turn
         // a failover's promote (or a reload) into a fatal 6. It is read as its default, with a
         // warning. Start and validate-all, where a new configuration comes in, refuse it.
-        let blocking = Self.actsOnARunningResource(action) ? problems.filter(\.identifiesResource) : problems
+        let blocking = action.actsOnARunningResource ? problems.filter(\.identifiesResource) : problems
         if let problem = blocking.first {
             return configurationFailure(problem, context: context, fail: fail)
         }
@@ -101,11 +109,12 @@ public struct Agent: Sendable {
                        "parameter \(spec.name) is deprecated: \(spec.deprecation ?? "")")
         }
         do {
-            if let hostCheck, action == .validateAll || hostCheckedActions.contains(action) {
-                try hostCheck(context)
-            }
-            guard let handler = handlers[action] else { return .success }  // validate-all without one
-            return try handler(context)
+            let checksHost = hostCheck != nil && (action == .validateAll || hostCheckedActions.contains(action))
+            guard checksHost || handlers[action] != nil else { return .success }  // validate-all without either
+            let prepared = try prepare(context)
+            if checksHost, let hostCheck { try hostCheck(prepared) }
+            guard let handler = handlers[action] else { return .success }
+            return try handler(prepared)
         } catch let failure as OCFFailure {
             return fail(failure)
         } catch let error as CommandError {
@@ -118,10 +127,6 @@ public struct Agent: Sendable {
         }
     }
 
-    /// Actions on a resource that already runs (or is being taken down).
-    public static func actsOnARunningResource(_ action: ActionName) -> Bool {
-        [.monitor, .status, .stop, .promote, .demote, .notify, .reloadAgent].contains(action)
-    }
 
     /// Invalid parameters: 6 in general, but a monitor never returns 6 (a probe says
     /// "not running", a recurring monitor fails softly) and stop succeeds, since nothing
@@ -140,5 +145,22 @@ public struct Agent: Sendable {
         default:
             return fail(OCFFailure(.notConfigured, problem.description))
         }
+    }
+}
+
+extension Agent where Prepared == AgentContext {
+    /// An agent whose handlers work on the context itself.
+    public init(declaration: AgentDeclaration, handlers: [ActionName: Handler],
+                hostCheck: HostCheck? = nil, hostCheckedActions: Set<ActionName> = [.start]) {
+        self.init(declaration: declaration, prepare: { $0 }, handlers: handlers, hostCheck: hostCheck,
+                  hostCheckedActions: hostCheckedActions)
+    }
+}
+
+extension ActionName {
+    /// An action on a resource that already runs (or is being taken down): it needs only the
+    /// parameters that find the resource.
+    public var actsOnARunningResource: Bool {
+        [.monitor, .status, .stop, .promote, .demote, .notify, .reloadAgent].contains(self)
     }
 }
