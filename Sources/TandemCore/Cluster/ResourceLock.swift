@@ -19,7 +19,7 @@ public final class ResourceLock {
     /// - Throws: `OCFFailure` (generic error) when the deadline passes first or the lock
     ///   file cannot be opened.
     public static func acquire(_ name: String, directory: String, until deadline: MonotonicInstant) throws(OCFFailure) -> ResourceLock {
-        _ = FileContents.makeDirectory(directory)
+        try? FileContents.makeDirectory(directory)  // a failure shows up as the open's error
         let path = directory + "/tandem-" + name.replacingAll("/", with: "_") + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {

@@ -26,7 +26,8 @@ public enum FileContents {
     public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644,
                                        createDirectory: Bool = false) throws(SystemError) {
         if createDirectory, let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            _ = makeDirectory(String(path[..<slash]))
+            // A directory that cannot be made shows up as the open's error below.
+            try? makeDirectory(String(path[..<slash]))
         }
         let temporary = path + ".tmp.\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
@@ -55,14 +56,18 @@ public enum FileContents {
         return now.tv_sec - info.st_mtim.tv_sec
     }
 
-    /// `mkdir -p` with mode 0755; returns 0 or an errno.
-    @discardableResult
-    public static func makeDirectory(_ path: String) -> Int32 {
+    /// `mkdir -p` with mode 0755.
+    ///
+    /// - Throws: `SystemError` from the first `mkdir` that failed other than with EEXIST.
+    public static func makeDirectory(_ path: String) throws(SystemError) {
         var prefix = ""
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             prefix += "/" + component
-            if mkdir(prefix, 0o755) != 0 && Errno.current != EEXIST { return Errno.current }
+            do {
+                try Syscalls.makeDirectory(prefix)
+            } catch where error.code == EEXIST {
+                continue
+            }
         }
-        return 0
     }
 }
