@@ -1,5 +1,6 @@
 # Tandem storage lab: configuration and small helpers shared by labctl, the test runner
 # and the cases. Sourced, never run. Callers use `set -euo pipefail`.
+# shellcheck disable=SC2034  # the settings below are used by the files that source this one
 
 LAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPO_ROOT=$(cd "$LAB_ROOT/.." && pwd)

@@ -226,6 +226,7 @@ start_cluster() {
     ((failed == 0)) || die "starting corosync/pacemaker failed; read $LAB_RUN/<guest>.setup.log and, on the guest, /var/log/corosync/corosync.log, /var/log/pacemaker/pacemaker.log"
 }
 
+# shellcheck disable=SC2120  # the arguments are optional; callers may pass them
 wait_cluster() {
     local timeout=${1:-240} guest=${2:-s1}
     local out
