@@ -5,23 +5,14 @@
 # with crm_resource --move --promoted and cleared; power cut of the Primary after an
 # fsync'd data pattern: the survivor is promoted and reads the pattern back; the node
 # boots, resyncs, rejoins Unpromoted and the fencing constraint goes again.
-# Takes down 00-smoke's setup when it is there (client, target, LVM, DRBD); on a fresh lab it
-# makes r0's meta-data first. Leaves ms_drbd running, one Primary, both UpToDate (31 and 32 go
-# on from there).
+# Needs 00-smoke's setup (which it takes down: client, target, LVM, DRBD); leaves
+# ms_drbd running, one Primary, both UpToDate (31 and 32 go on from there).
 
-step "take down 00-smoke's stack (client, LIO target, LVM, DRBD), or make r0's meta-data on a fresh lab"
+step "take down 00-smoke's stack: client, LIO target, LVM, DRBD"
 client_logout
 target_remove s1
 on s1 "vgchange -q -an vg0 >/dev/null 2>&1; true"
 for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0"; done
-for guest in "${LAB_STORAGE[@]}"; do
-    if ! on "$guest" "drbdadm dump-md r0 >/dev/null 2>&1"; then
-        lab_log "r0 has no meta-data on $guest (a fresh lab): creating it, with an initial sync"
-        drbd_init
-        for node in "${LAB_STORAGE[@]}"; do on "$node" "drbdadm down r0"; done
-        break
-    fi
-done
 
 step "ocf-tester against r0 on s1 (DRBD not managed by Pacemaker; lab r0.res, no fencing)"
 tester=$(on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n p_test -o drbd_resource=r0 /usr/lib/ocf/resource.d/tandem/drbd 2>&1" || true)
