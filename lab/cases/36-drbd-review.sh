@@ -1,7 +1,8 @@
 # The review defects of ocf:tandem:drbd (#10) on real DRBD 8.4 under Pacemaker 2.1:
 # 1. a reloadable parameter changed in the CIB runs reload-agent on both nodes: the Primary is
 #    never demoted and DRBD never goes down (kernel log), and the new score table is used; a
-#    change of the resource's identity (drbdconf) restarts it;
+#    change of the resource's identity (drbdconf; drbd_resource to a second resource r1 on a
+#    loop device, and back) restarts it;
 # 2. start with the backing disk missing fails with a reason naming the volume, and the Primary
 #    keeps serving; with the disk back and a cleanup the node rejoins;
 # 3. a promote that DRBD refuses (Outdated data, peer unreachable: exit 17) returns 1 only after
@@ -83,6 +84,40 @@ secondary=$(other_node "$primary")
 wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 180
 wait_crm s1 60 --settled
 lab_log "restarted for drbdconf as Pacemaker should; back to the example's parameters, Primary $primary"
+
+step "1c. drbd_resource changed to a second resource r1 (a loop device): r0 stops, r1 starts; and back"
+r1_up() { on "$1" "grep -q '^ *1: cs:' /proc/drbd && ! grep -q '^ *0: cs:' /proc/drbd"; }
+for guest in "${LAB_STORAGE[@]}"; do
+    on "$guest" "truncate -s 64M /var/lib/tandem-r1.img && losetup /dev/loop7 /var/lib/tandem-r1.img && cat >/etc/drbd.d/r1.res" <<R1
+resource r1 {
+    net { protocol C; }
+    on s1 { device /dev/drbd1 minor 1; disk /dev/loop7; meta-disk internal; address ipv4 $(guest_addr s1 lan):7790; }
+    on s2 { device /dev/drbd1 minor 1; disk /dev/loop7; meta-disk internal; address ipv4 $(guest_addr s2 lan):7790; }
+}
+R1
+    on "$guest" "drbdadm -- --force create-md r1 >/dev/null 2>&1 && drbdadm dump r1 >/dev/null" || die "r1 is not usable on $guest"
+done
+kp=$(kernel_mark "$primary")
+on s1 "crm_resource --resource p_drbd --set-parameter drbd_resource --parameter-value r1"
+deadline=$((SECONDS + 240))
+until r1_up s1 && r1_up s2; do
+    ((SECONDS < deadline)) || die "240s after drbd_resource=r1: /proc/drbd on s1: $(on s1 'cat /proc/drbd'); on s2: $(on s2 'cat /proc/drbd')"
+    sleep 3
+done
+[[ -n $(kernel_changes_since "$primary" "$kp") ]] || die "r0 went from $primary without a demote or down in its kernel log"
+wait_crm s1 120 --settled
+lab_log "drbd_resource=r1: r0 stopped on both nodes, r1 started on both (Inconsistent: not promoted)"
+on s1 "crm_resource --resource p_drbd --set-parameter drbd_resource --parameter-value r0"
+wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
+primary=$(wait_single_promoted 240)
+secondary=$(other_node "$primary")
+wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 180
+for guest in "${LAB_STORAGE[@]}"; do
+    on "$guest" "! grep -q '^ *1: cs:' /proc/drbd" || die "r1 is still up on $guest after drbd_resource=r0"
+    on "$guest" "rm -f /etc/drbd.d/r1.res && losetup -d /dev/loop7 && rm -f /var/lib/tandem-r1.img"
+done
+wait_crm s1 60 --settled
+lab_log "drbd_resource=r0 again: r1 stopped, r0 started and promoted on $primary"
 
 step "2. start on $secondary with its backing disk missing: fails with a reason, $primary serves on"
 on s1 "crm_resource --resource ms_drbd --ban --node $secondary"
