@@ -6,8 +6,8 @@ extension DRBDAgent {
     /// and wait up to wfc_timeout for the peer. Every volume must have its disk: drbdadm goes
     /// on to the network after a failed attach, and a Diskless node that says "started"
     /// fails its promotion at the worst moment.
-    func start() throws -> OCFExitCode {
-        var current = try state()
+    func startResource(from observed: DRBDResource) throws -> DRBDResource {
+        var current = observed
         if current.isPrimary {
             // Start must leave the resource unpromoted.
             _ = try control.drbdadm(["secondary"])
@@ -40,36 +40,31 @@ extension DRBDAgent {
                 context.logger.info("\(resource): no connection to the peer after \(waitSeconds)s; continuing Secondary")
             }
         }
-        guard !current.isPrimary else { throw OCFFailure(.genericError, "\(resource) is still Primary after start") }
-        publishScore(for: current)
-        return .success
+        return current
     }
 
-    /// stop: Secondary first, then down; "already down" is success. The score goes.
-    func stop() throws -> OCFExitCode {
-        let scores = PromotionScore(context: context)
-        var current = try state()
-        if current.isConfigured {
-            // Secondary first while Primary, then down; again while the device is still open.
-            let down = try context.budget.poll(every: 500, until: context.budget.deadline.adding(milliseconds: -1_500)) {
-                () throws -> DRBDResource? in
-                _ = try control.drbdadm([current.isPrimary ? "secondary" : "down"])
-                current = try state()
-                return current.isConfigured ? nil : current
-            }
-            guard down != nil else {
-                throw OCFFailure(.genericError, "\(resource) could not be taken down (is the device in use?)")
-            }
+    /// stop: Secondary first, then down; "already down" is success. (The score goes next.)
+    func stopResource(from observed: DRBDResource) throws {
+        var current = observed
+        guard current.isConfigured else { return }
+        // Secondary first while Primary, then down; again while the device is still open.
+        let down = try context.budget.poll(every: 500, until: context.budget.deadline.adding(milliseconds: -1_500)) {
+            () throws -> DRBDResource? in
+            _ = try control.drbdadm([current.isPrimary ? "secondary" : "down"])
+            current = try state()
+            return current.isConfigured ? nil : current
         }
-        // The score goes first: the outdate below may use what is left of the budget, and a
-        // stopped node must not keep a score Pacemaker could promote it on.
-        if case .failed(let reason) = scores.update(nil, force: true) {
-            context.logger.warning("promotion score not removed: \(reason)")
+        guard down != nil else {
+            throw OCFFailure(.genericError, "\(resource) could not be taken down (is the device in use?)")
         }
-        if context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary],
-           !PeerNotes.load(notesPath).promotedPeers.isEmpty {
-            // A peer is Primary and goes on writing: our data is stale from now on. DRBD is down
-            // already, so whatever happens here the stop has succeeded (a failed stop fences the node).
+    }
+
+    /// After stop removed the score (first: the outdate below may use what is left of the
+    /// budget): stop_outdates_secondary while a peer is Primary and goes on writing, since our
+    /// data is stale from now on. DRBD is down already, so whatever happens here the stop has
+    /// succeeded (a failed stop fences the node).
+    func didStop(promotedPeers: PromotedPeers) {
+        if context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary], !promotedPeers.nodes.isEmpty {
             do {
                 let outdated = try control.drbdadm(["outdate"])
                 if outdated.succeeded { context.logger.info("\(resource): outdated the local data on stop") }
@@ -78,34 +73,16 @@ extension DRBDAgent {
             }
         }
         Syscalls.removeFileIfPresent(context.stateFile("unfenced"))
-        return .success
     }
 
-    /// monitor: 8 Primary, 0 Secondary, 7 down; the score follows the state.
-    func monitor() throws -> OCFExitCode {
+    /// Before monitor: without drbdsetup nothing can be looked at (a probe reports 7).
+    func checkMonitorPrerequisites() throws {
         if context.runner.resolve("drbdsetup") == nil || context.environment.testerFailsHaveBinary {
-            if context.isProbe { return .notRunning }
             throw OCFFailure(.notInstalled, "Setup problem: couldn't find command: drbdsetup")
         }
-        let current: DRBDResource
-        do {
-            current = try state()
-        } catch let failure as DRBDMinors.LookupFailure where context.isProbe {
-            // As with a missing drbdsetup: a probe reports a missing prerequisite as not running.
-            context.logger.warning("probe: \(failure); reporting not running")
-            return .notRunning
-        }
-        warnAboutUnrecognizedWords(current)
-        publishScore(for: current)
-        return Self.monitorResult(for: current)
     }
 
-    /// 8 Primary, 0 Secondary, 7 down (or known to DRBD without any volume), whichever
-    /// source the state came from.
-    static func monitorResult(for state: DRBDResource) -> OCFExitCode {
-        guard state.isConfigured, !state.devices.isEmpty else { return .notRunning }
-        return state.isPrimary ? .runningPromoted : .success
-    }
+    func inspect(_ state: DRBDResource) { warnAboutUnrecognizedWords(state) }
 
     /// A state word of a newer drbd-utils or kernel: the role is reported, the score left as it is.
     func warnAboutUnrecognizedWords(_ state: DRBDResource) {

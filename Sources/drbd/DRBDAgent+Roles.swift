@@ -10,20 +10,9 @@ extension DRBDAgent {
     /// each round calls the fence handler and writes the CIB.
     static let promoteFailureMinimumMilliseconds = 15_000
 
-    /// promote: `drbdadm primary`, retried within the budget; refused while a peer is
-    /// Primary unless dual-primary is configured. A failure is returned after a back-off.
-    func promote() throws -> OCFExitCode {
-        do {
-            return try promoteOnce()
-        } catch {
-            backOffAfterFailedPromote()
-            throw error
-        }
-    }
-
-    /// Waits until `promoteFailureMinimumMilliseconds` have passed since the action began, or
-    /// the budget ends.
-    func backOffAfterFailedPromote() {
+    /// After a failed promote: waits until `promoteFailureMinimumMilliseconds` have passed
+    /// since the action began, or the budget ends.
+    func promoteDidFail() {
         let elapsed = context.budget.started.milliseconds(until: .now())
         let wait = min(Self.promoteFailureMinimumMilliseconds - elapsed, context.budget.remainingMilliseconds())
         guard wait > 0 else { return }
@@ -31,15 +20,10 @@ extension DRBDAgent {
         Syscalls.sleep(milliseconds: wait)
     }
 
-    private func promoteOnce() throws -> OCFExitCode {
-        var current = try state()
-        guard current.isConfigured else {
-            throw OCFFailure(.genericError, "cannot promote \(resource): it is not started")
-        }
-        if current.isPrimary {
-            publishScore(for: current)
-            return .success
-        }
+    /// promote: `drbdadm primary`, retried within the budget; refused while a peer is
+    /// Primary unless dual-primary is configured.
+    func promoteResource(from observed: DRBDResource) throws -> DRBDResource {
+        var current = observed
         let promotedMax = context.meta.promotedMax ?? 1
         if Self.mustWaitForPeer(current, promotedMax: promotedMax) {
             // Pacemaker promotes as soon as the cluster lost the old Primary; DRBD notices the
@@ -68,9 +52,8 @@ extension DRBDAgent {
             lastFailure = result.summary
             return nil
         }
-        guard promoted != nil else { throw OCFFailure(.genericError, "cannot promote \(resource): \(lastFailure)") }
-        publishScore(for: current)
-        return .success
+        guard let promoted else { throw OCFFailure(.genericError, "cannot promote \(resource): \(lastFailure)") }
+        return promoted
     }
 
     /// Whether promote must wait before `drbdadm primary`: a peer is Primary and only one
@@ -80,11 +63,8 @@ extension DRBDAgent {
     }
 
     /// demote: `drbdadm secondary` until Secondary (it fails while the device is open).
-    func demote() throws -> OCFExitCode {
-        var current = try state()
-        guard current.isConfigured else {
-            throw OCFFailure(.notRunning, "cannot demote \(resource): it is not running")
-        }
+    func demoteResource(from observed: DRBDResource) throws -> DRBDResource {
+        var current = observed
         var lastFailure = ""
         // `drbdadm secondary` fails while the device is open (a target still holds it): again.
         let demoted = try context.budget.poll(every: 500, until: context.budget.deadline.adding(milliseconds: -1_500)) {
@@ -95,28 +75,21 @@ extension DRBDAgent {
             current = try state()
             return current.isPrimary ? nil : current
         }
-        guard demoted != nil else { throw OCFFailure(.genericError, "cannot demote \(resource): \(lastFailure)") }
-        publishScore(for: current)
-        return .success
+        guard let demoted else { throw OCFFailure(.genericError, "cannot demote \(resource): \(lastFailure)") }
+        return demoted
     }
 
-    /// notify: remember which peers are promoted; reconnect to a starting peer; re-score.
-    func notify() throws -> OCFExitCode {
-        guard let event = context.notification else { return .success }
-        var notes = PeerNotes.load(notesPath)
-        notes.apply(event, localNode: localNode)
-        if event.timing == .post { notes.save(notesPath) }
-        let current = try state()
-        if event.timing == .post, event.operation == .start, current.isConfigured,
+    /// After a post-notification: reconnect to a starting peer, and outdate this node's data
+    /// when it lost a peer that stays Primary.
+    func react(to event: NotifyEvent, observed: DRBDResource, promotedPeers: PromotedPeers) throws -> DRBDResource {
+        var current = observed
+        if event.operation == .start, current.isConfigured,
            !current.connections.allSatisfy({ $0.state == .connected }) {
             _ = try control.drbdadm(["adjust"])
+            current = try state()
         }
-        if event.timing == .post {
-            let now = try state()
-            publishScore(for: now)
-            outdateWhileAPeerStaysPrimary(event, now)
-        }
-        return .success
+        outdateWhileAPeerStaysPrimary(event, current)
+        return current
     }
 
     /// stop_outdates_secondary, after a transition: a disconnected Secondary while another
@@ -128,7 +101,7 @@ extension DRBDAgent {
         // With a state word this agent does not know, "peer disk unknown" cannot be told.
         guard context.parameters[DRBDAgentDeclaration.stopOutdatesSecondary],
               current.isConfigured, current.unrecognizedWords.isEmpty, current.anyPeerDiskUnknown,
-              let peer = PeerNotes.peerStayingPromoted(after: event, localNode: localNode) else { return }
+              let peer = PromotedPeers.peerStayingPromoted(after: event, localNode: localNode) else { return }
         if current.isPrimary {
             context.logger.critical("\(resource): split brain risk: this node and \(peer) are both Primary "
                                     + "while the replication link is down")

@@ -2,7 +2,7 @@ import Glibc
 import TandemCore
 
 /// One invocation of the drbd agent: its parameters resolved, and the tools it drives.
-struct DRBDAgent {
+struct DRBDAgent: PromotableResource {
     let context: AgentContext
     let resource: String
     let control: DRBDControl
@@ -24,37 +24,24 @@ struct DRBDAgent {
         policy = PromotionScorePolicy(levels: levels, peerPrimary: peerPrimary)
     }
 
-    var notesPath: String { context.stateFile("peers") }
-
     /// Actions that may run drbdadm anyway re-learn the minors (configuration changes come
     /// in through them); the others, above all the recurring monitor, read the cache.
     static func minorsRefresh(_ action: ActionName, isProbe: Bool) -> DRBDMinors.Refresh {
         isProbe || [.start, .reload, .reloadAgent, .validateAll].contains(action) ? .always : .whenMissing
     }
 
-    /// This node's name as Pacemaker knows it.
-    var localNode: String? {
-        if let node = context.meta.onNode { return node }
-        return Syscalls.hostName()
+    /// The promotion score for `state` (linbit's rules; anchors.md §2).
+    func score(for state: DRBDResource) -> ScoreDecision {
+        policy.decide(for: state, pacemakerKnowsAPromotedInstance: pacemakerKnowsAPromotedInstance)
     }
 
-    /// The promotion score for `state`, published when it changed (always in probes and
-    /// in every action but the recurring monitor). A failed update is logged: the action's
-    /// own result stands.
-    func publishScore(for state: DRBDResource) {
-        guard context.meta.promotable || context.meta.isClone else { return }
-        let decision = policy.decide(for: state, pacemakerKnowsAPromotedInstance: pacemakerKnowsAPromotedInstance)
-        let score: Int?
-        switch decision {
-        case .unchanged: return
-        case .remove: score = nil
-        case .set(let value): score = value
-        }
-        if case .failed(let reason) = PromotionScore(context: context).update(score) {
-            context.logger.warning("promotion score not updated: \(reason)")
-        }
-        unfenceIfAllUpToDate(state)
-    }
+    /// linbit's agent publishes scores in any clone, promotable or not.
+    var publishesScores: Bool { context.meta.promotable || context.meta.isClone }
+
+    var resourceName: String { resource }
+
+    /// After each score sent: unfence_if_all_uptodate.
+    func didPublishScore(for state: DRBDResource) { unfenceIfAllUpToDate(state) }
 
     /// unfence_if_all_uptodate: while this node is Primary with all data UpToDate on both
     /// sides, DRBD's unfence-peer handler may lift a fencing constraint left behind. It is
@@ -99,4 +86,15 @@ struct DRBDAgent {
 
     /// The state, or a failure with the reason.
     func state() throws -> DRBDResource { try control.state() }
+
+    func observe() throws -> DRBDResource { try state() }
+
+    /// 8 Primary, 0 Secondary, 7 down (or known to DRBD without any volume), whichever
+    /// source the state came from.
+    func role(of state: DRBDResource) -> PromotableRole { Self.observedRole(of: state) }
+
+    static func observedRole(of state: DRBDResource) -> PromotableRole {
+        guard state.isConfigured, !state.devices.isEmpty else { return .stopped }
+        return state.isPrimary ? .promoted : .unpromoted
+    }
 }

@@ -57,3 +57,6 @@ struct DRBDMinors: Equatable, Sendable {
         var description: String { reason }
     }
 }
+
+/// The resource is not defined for this host: a probe reports it not running.
+extension DRBDMinors.LookupFailure: MissingPrerequisite {}

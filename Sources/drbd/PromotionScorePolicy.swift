@@ -1,18 +1,5 @@
 import TandemCore
 
-/// What the promotion score should become for a DRBD state: the linbit agent's rules,
-/// in their order (anchors.md §2).
-enum ScoreDecision: Equatable, Sendable {
-    case set(Int)
-    case remove
-    /// Transitional disk states (Attaching, Negotiating), or a state word this agent does
-    /// not know: leave whatever is published.
-    case unchanged
-
-    /// A score of 0 or less is published as no score: such a node is never promoted.
-    static func score(_ value: Int) -> ScoreDecision { value > 0 ? .set(value) : .remove }
-}
-
 /// When to drop the score while a peer is Primary (`remove_master_score_if_peer_primary`).
 enum PeerPrimaryPolicy: String, Sendable, OCFEnumeration {
     case never = "false"
@@ -21,6 +8,9 @@ enum PeerPrimaryPolicy: String, Sendable, OCFEnumeration {
     case unexpected
 }
 
+/// What the promotion score should become for a DRBD state: the linbit agent's rules,
+/// in their order (anchors.md §2). Transitional disk states (Attaching, Negotiating) and
+/// state words this agent does not know leave the published score as it is.
 struct PromotionScorePolicy: Sendable {
     let levels: ScoreLevels
     let peerPrimary: PeerPrimaryPolicy

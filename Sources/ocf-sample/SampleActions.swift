@@ -1,8 +1,10 @@
 import Glibc
 import TandemCore
 
-/// The sample agent's actions over its state file.
-struct SampleActions {
+/// The sample agent over its state file: a promotable resource whose whole state is the
+/// role written there. Everything Pacemaker sees (codes, scores, notifications) comes from
+/// `PromotableResource`; this type only reads and writes the file.
+struct SampleActions: PromotableResource {
     enum Role: String { case unpromoted, promoted }
 
     let context: AgentContext
@@ -13,64 +15,67 @@ struct SampleActions {
 
     private var mode: String { context.parameters[SampleDeclaration.mode] }
 
-    func currentRole() throws -> Role? {
+    var resourceName: String { context.instance }
+
+    var publishesScores: Bool { context.meta.promotable && context.parameters[SampleDeclaration.publishScores] }
+
+    /// The role in the state file; nil when there is none (stopped).
+    func observe() throws -> Role? {
         guard let bytes = FileContents.read(stateFile, limit: 64) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
         guard let role = Role(rawValue: text) else {
             throw OCFFailure(.genericError, "state file \(stateFile) holds \(text.debugDescription)")
         }
+        if mode == "fail-monitor" && context.action == .monitor && !context.isProbe {
+            throw OCFFailure(.genericError, "monitor failed on purpose (mode=fail-monitor)")
+        }
         return role
     }
 
-    func start() throws -> OCFExitCode {
-        if mode == "fail-start" { throw OCFFailure(.genericError, "start failed on purpose (mode=fail-start)") }
-        if try currentRole() == nil { try write(.unpromoted) }
-        publishScore(for: try currentRole() ?? .unpromoted)
-        return .success
+    func role(of observation: Role?) -> PromotableRole {
+        switch observation {
+        case nil: .stopped
+        case .unpromoted: .unpromoted
+        case .promoted: .promoted
+        }
     }
 
-    func stop() throws -> OCFExitCode {
+    func score(for observation: Role?) -> ScoreDecision {
+        switch observation {
+        case .promoted: .set(context.parameters[SampleDeclaration.promotedScore])
+        case .unpromoted: .set(context.parameters[SampleDeclaration.unpromotedScore])
+        case nil: .remove
+        }
+    }
+
+    func startResource(from observation: Role?) throws -> Role? {
+        if mode == "fail-start" { throw OCFFailure(.genericError, "start failed on purpose (mode=fail-start)") }
+        if observation == nil { try write(.unpromoted) }
+        return try observe()
+    }
+
+    func stopResource(from observation: Role?) throws {
         if let error = Syscalls.removeFileIfPresent(stateFile) {
             throw OCFFailure(.genericError, "cannot remove \(stateFile): \(error)")
         }
-        publishScore(for: nil)
-        return .success
     }
 
-    func monitor() throws -> OCFExitCode {
-        guard let role = try currentRole() else { return .notRunning }
-        if mode == "fail-monitor" && !context.isProbe {
-            throw OCFFailure(.genericError, "monitor failed on purpose (mode=fail-monitor)")
-        }
-        publishScore(for: role)
-        return role == .promoted ? .runningPromoted : .success
-    }
-
-    func promote() throws -> OCFExitCode {
-        guard try currentRole() != nil else {
-            throw OCFFailure(.notRunning, "cannot promote a resource that is not started")
-        }
+    func promoteResource(from observation: Role?) throws -> Role? {
         try write(.promoted)
-        publishScore(for: .promoted)
-        return .success
+        return try observe()
     }
 
-    func demote() throws -> OCFExitCode {
-        guard try currentRole() != nil else {
-            throw OCFFailure(.notRunning, "cannot demote a resource that is not started")
-        }
+    func demoteResource(from observation: Role?) throws -> Role? {
         try write(.unpromoted)
-        publishScore(for: .unpromoted)
-        return .success
+        return try observe()
     }
 
-    func notify() -> OCFExitCode {
-        if let event = context.notification {
-            let who = (event.starting + event.stopping + event.promoting + event.demoting)
-                .map { "\($0.resource)@\($0.node ?? "?")" }.joined(separator: " ")
-            context.logger.info("notify \(event.timing.rawValue)-\(event.operation.rawValue): \(who)")
-        }
-        return .success
+    /// Logs who moves in each post-notification (the tests read it).
+    func react(to event: NotifyEvent, observed: Role?, promotedPeers: PromotedPeers) throws -> Role? {
+        let who = (event.starting + event.stopping + event.promoting + event.demoting)
+            .map { "\($0.resource)@\($0.node ?? "?")" }.joined(separator: " ")
+        context.logger.info("notify \(event.timing.rawValue)-\(event.operation.rawValue): \(who)")
+        return observed
     }
 
     private func write(_ role: Role) throws {
@@ -78,19 +83,6 @@ struct SampleActions {
             try FileContents.writeAtomically(stateFile, Array((role.rawValue + "\n").utf8), createDirectory: true)
         } catch {
             throw OCFFailure(.genericError, "cannot write \(stateFile): \(error)")
-        }
-    }
-
-    /// Scores only in a promotable clone; a failed update is logged, never fatal.
-    private func publishScore(for role: Role?) {
-        guard context.meta.promotable, context.parameters[SampleDeclaration.publishScores] else { return }
-        let score: Int? = switch role {
-        case .promoted: context.parameters[SampleDeclaration.promotedScore]
-        case .unpromoted: context.parameters[SampleDeclaration.unpromotedScore]
-        case nil: nil
-        }
-        if case .failed(let reason) = PromotionScore(context: context).update(score) {
-            context.logger.warning("promotion score not updated: \(reason)")
         }
     }
 }

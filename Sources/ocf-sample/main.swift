@@ -4,12 +4,13 @@ import TandemCore
 let started = MonotonicInstant.now()
 let agent = Agent(
     declaration: SampleDeclaration.agent,
+    prepare: { SampleActions(context: $0) },
     handlers: [
-        .start: { try SampleActions(context: $0).start() },
-        .stop: { try SampleActions(context: $0).stop() },
-        .monitor: { try SampleActions(context: $0).monitor() },
-        .promote: { try SampleActions(context: $0).promote() },
-        .demote: { try SampleActions(context: $0).demote() },
-        .notify: { SampleActions(context: $0).notify() },
+        .start: { try $0.start() },
+        .stop: { try $0.stop() },
+        .monitor: { try $0.monitor() },
+        .promote: { try $0.promote() },
+        .demote: { try $0.demote() },
+        .notify: { try $0.notify() },
     ])
 exit(agent.run(started: started))

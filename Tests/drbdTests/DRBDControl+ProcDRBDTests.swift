@@ -49,8 +49,8 @@ import TandemTestSupport
         let proc = try scratch.control(capture: capture.description).state()
 
         #expect(proc.isConfigured && proc.role == events.role)
-        #expect(DRBDAgent.monitorResult(for: proc) == DRBDAgent.monitorResult(for: events))
-        #expect(DRBDAgent.monitorResult(for: proc) == (events.role == .primary ? .runningPromoted : .success))
+        #expect(DRBDAgent.observedRole(of: proc).monitorResult == DRBDAgent.observedRole(of: events).monitorResult)
+        #expect(DRBDAgent.observedRole(of: proc).monitorResult == (events.role == .primary ? .runningPromoted : .success))
         for policy in Self.policies {
             for pacemakerKnows in [true, false] {
                 #expect(policy.decide(for: proc, pacemakerKnowsAPromotedInstance: { pacemakerKnows })

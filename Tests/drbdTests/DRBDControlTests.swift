@@ -71,13 +71,13 @@ import TandemTestSupport
         #expect(control.source(moduleVersion: control.module.version) == .procDRBD)
         let primary = try control.state()
         #expect(primary.isConfigured && primary.isPrimary && primary.allPeerDisksUpToDate)
-        #expect(DRBDAgent.monitorResult(for: primary) == .runningPromoted)
+        #expect(DRBDAgent.observedRole(of: primary).monitorResult == .runningPromoted)
         // The minors came from the real drbdadm and are cached for the next invocations.
         #expect(DRBDMinors.load(scratch.minorsCache, resource: "r0") == DRBDMinors(resource: "r0", minors: [0]))
 
         let secondary = try scratch.control(capture: "connected/s2").state()
         #expect(secondary.isConfigured && !secondary.isPrimary)
-        #expect(DRBDAgent.monitorResult(for: secondary) == .success)
+        #expect(DRBDAgent.observedRole(of: secondary).monitorResult == .success)
     }
 
     /// A recurring monitor with the cache runs nothing: with an unreadable configuration any
@@ -109,7 +109,7 @@ import TandemTestSupport
         let said = Self.logLines(containing: "r0: \(tool) events2 does not work with DRBD 8.4.11 here")
         #expect(said.count == 1 && said.first?.contains("INFO:") == true, "\(said)")
         #expect(first.isConfigured && first.role == .secondary && first.somePeerPrimary)
-        #expect(DRBDAgent.monitorResult(for: first) == .success)
+        #expect(DRBDAgent.observedRole(of: first).monitorResult == .success)
     }
 
     @Test func resourceWithNoListedMinorIsDown() throws {
@@ -117,7 +117,7 @@ import TandemTestSupport
         try DRBDMinors(resource: "r0", minors: [5]).save(scratch.minorsCache)
         let down = try scratch.control().state()
         #expect(down == .unconfigured(named: "r0"))
-        #expect(DRBDAgent.monitorResult(for: down) == .notRunning)
+        #expect(DRBDAgent.observedRole(of: down).monitorResult == .notRunning)
         #expect(PromotionScorePolicy(levels: .standard, peerPrimary: .never).decide(for: down) == .remove)
     }
 
@@ -129,7 +129,7 @@ import TandemTestSupport
         #expect(half.isConfigured && half.isPrimary)
         #expect(half.devices.map(\.disk) == [.upToDate, .diskless])
         #expect(half.connections.first?.peerDevices.map(\.peerDisk) == [.upToDate, .unknown])
-        #expect(DRBDAgent.monitorResult(for: half) == .runningPromoted)
+        #expect(DRBDAgent.observedRole(of: half).monitorResult == .runningPromoted)
         #expect(PromotionScorePolicy(levels: .standard, peerPrimary: .never).decide(for: half) == .remove)
     }
 

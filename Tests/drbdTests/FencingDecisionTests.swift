@@ -29,16 +29,16 @@ import TandemTestSupport
     @Test func aPeerStaysPromotedUnlessItStopsIsDemotedOrIsOnlyBeingPromoted() throws {
         let demoted = try #require(event("post", "demote", ["master_resource": "d:0 d:1", "master_uname": "s1 s2",
                                                             "demote_resource": "d:1", "demote_uname": "s2"]))
-        #expect(PeerNotes.peerStayingPromoted(after: demoted, localNode: "s2") == "s1")
+        #expect(PromotedPeers.peerStayingPromoted(after: demoted, localNode: "s2") == "s1")
         // The lists describe the clone before the transition: s2 was promoted and is being demoted.
         // It does not stay Primary, so s1 (disconnected while s2 demotes) must not outdate itself.
-        #expect(PeerNotes.peerStayingPromoted(after: demoted, localNode: "s1") == nil)
+        #expect(PromotedPeers.peerStayingPromoted(after: demoted, localNode: "s1") == nil)
         let stopping = try #require(event("post", "stop", ["master_resource": "d:0", "master_uname": "s1",
                                                            "stop_resource": "d:0", "stop_uname": "s1"]))
-        #expect(PeerNotes.peerStayingPromoted(after: stopping, localNode: "s2") == nil)
+        #expect(PromotedPeers.peerStayingPromoted(after: stopping, localNode: "s2") == nil)
         let promoting = try #require(event("post", "promote", ["promote_resource": "d:0", "promote_uname": "s1"]))
-        #expect(PeerNotes.peerStayingPromoted(after: promoting, localNode: "s2") == nil)
+        #expect(PromotedPeers.peerStayingPromoted(after: promoting, localNode: "s2") == nil)
         let alone = try #require(event("post", "start", ["master_resource": "d:1", "master_uname": "s2"]))
-        #expect(PeerNotes.peerStayingPromoted(after: alone, localNode: "s2") == nil, "this node is not a peer")
+        #expect(PromotedPeers.peerStayingPromoted(after: alone, localNode: "s2") == nil, "this node is not a peer")
     }
 }

@@ -115,16 +115,39 @@ public struct Agent<Prepared>: Sendable {
             if checksHost, let hostCheck { try hostCheck(prepared) }
             guard let handler = handlers[action] else { return .success }
             return try handler(prepared)
-        } catch let failure as OCFFailure {
-            return fail(failure)
-        } catch let error as CommandError {
-            if case .notFound(let name) = error {
-                return fail(OCFFailure(.notInstalled, "Setup problem: couldn't find command: \(name)"))
-            }
-            return fail(OCFFailure(.genericError, String(describing: error)))
         } catch {
-            return fail(OCFFailure(.genericError, String(describing: error)))
+            let failure = Self.failure(for: error, in: context)
+            if context.isProbe && failure.code == .notRunning {
+                logger.warning(failure.reason)  // an expected answer: no exit reason, no error
+                return .notRunning
+            }
+            return fail(failure)
         }
+    }
+
+    /// The failure an action reports for `error`. Monitor follows the OCF rules here for
+    /// every agent: a probe on a host without what the resource needs says "not running" (7),
+    /// which is true, where 5 or 6 would make Pacemaker refuse the node or the resource
+    /// everywhere; a recurring monitor never returns 6 (fatal: the resource would stop on every node).
+    static func failure(for error: any Error, in context: AgentContext) -> OCFFailure {
+        var failure: OCFFailure
+        var missingPrerequisite = error is any MissingPrerequisite
+        switch error {
+        case let known as OCFFailure:
+            failure = known
+            missingPrerequisite = missingPrerequisite || [.notInstalled, .notConfigured].contains(known.code)
+        case CommandError.notFound(let name):
+            failure = OCFFailure(.notInstalled, "Setup problem: couldn't find command: \(name)")
+            missingPrerequisite = true
+        default:
+            failure = OCFFailure(.genericError, String(describing: error))
+        }
+        guard context.action == .monitor || context.action == .status else { return failure }
+        if context.isProbe && missingPrerequisite {
+            return OCFFailure(.notRunning, "probe: \(failure.reason); reporting not running")
+        }
+        if failure.code == .notConfigured { return OCFFailure(.genericError, failure.reason) }
+        return failure
     }
 
 

@@ -64,7 +64,10 @@ import TandemTestSupport
         agent.extra["OCF_EXIT_REASON_PREFIX"] = "why:"
         #expect(try agent.run("start").exitReason(prefix: "why:") == "start failed on purpose (mode=fail-start)")
         let notStarted = try scratch.sample().run("promote")
-        #expect(notStarted.code == 7 && notStarted.exitReason() == "cannot promote a resource that is not started")
+        // As drbd: a promote that finds nothing started fails (Pacemaker recovers with a start).
+        #expect(notStarted.code == 1)
+        #expect(notStarted.exitReason()?.hasPrefix("cannot promote ") == true)
+        #expect(notStarted.exitReason()?.hasSuffix(": it is not started") == true)
     }
 
     @Test func invalidParametersPerAction() throws {
