@@ -24,7 +24,7 @@ extension DRBDAgent {
     /// Primary unless dual-primary is configured.
     func promoteResource(from observed: DRBDResource) throws -> DRBDResource {
         var current = observed
-        let promotedMax = context.meta.promotedMax ?? 1
+        let promotedMax = context.meta.promotedLimit
         if Self.mustWaitForPeer(current, promotedMax: promotedMax) {
             // Pacemaker promotes as soon as the cluster lost the old Primary; DRBD notices the
             // dead connection only after its ping timeout and refuses a second Primary until

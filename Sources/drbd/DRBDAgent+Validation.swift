@@ -52,7 +52,7 @@ extension DRBDAgent {
             throw OCFFailure(.notInstalled, "DRBD resource \(resource) is not defined in \(control.configuration) "
                              + "for this host: \(dump.summary)")
         }
-        if (context.meta.promotedMax ?? 1) >= 2 && !DRBDConfigurationDump(dump: dump.stdoutText).allowsTwoPrimaries {
+        if context.meta.promotedLimit >= 2 && !DRBDConfigurationDump(dump: dump.stdoutText).allowsTwoPrimaries {
             throw OCFFailure(.notConfigured, "promoted-max=2 (dual-primary) needs allow-two-primaries in the net "
                              + "section of DRBD resource \(resource)")
         }

@@ -34,6 +34,9 @@ public struct ResourceMeta: Sendable {
         promotable = flag("promotable") || (promotedMax ?? 0) > 0
     }
 
+    /// How many instances may be promoted at once: promoted-max, whose default is 1.
+    public var promotedLimit: Int { promotedMax ?? 1 }
+
     /// The resource is a clone instance (`ocf_is_clone`).
     public var isClone: Bool { cloneMax != nil }
 }
