@@ -8,7 +8,7 @@ PROVIDER_DIR := $(DESTDIR)$(OCF_ROOT)/resource.d/tandem
 MANDIR ?= /usr/share/man
 MAN7_DIR := $(DESTDIR)$(MANDIR)/man7
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
-AGENTS ?= drbd floating-ip
+AGENTS ?= drbd floating-ip lvm
 SWIFT ?= swift
 
 # Release agents start fast (~2 ms; an agent runs every few seconds on every node):

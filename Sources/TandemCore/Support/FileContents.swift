@@ -47,6 +47,13 @@ public enum FileContents {
         }
     }
 
+    /// The path with every symbolic link resolved (realpath), nil when it does not exist.
+    public static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Seconds since the file was last modified (wall clock), nil when it does not exist.
     public static func ageSeconds(_ path: String) -> Int? {
         var info = stat()

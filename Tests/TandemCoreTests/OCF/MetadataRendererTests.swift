@@ -54,7 +54,7 @@ import TandemTestSupport
 
     /// Golden files, one per agent: a change to an agent's meta-data is a deliberate change of
     /// its file (re-record with RECORD_SNAPSHOTS=1).
-    @Test(arguments: ["ocf-sample", "drbd", "floating-ip"])
+    @Test(arguments: ["ocf-sample", "drbd", "floating-ip", "lvm"])
     func agentMetadataMatchesSnapshot(agent: String) throws {
         let outcome = try AgentInvocation(agent).run("meta-data")
         let path = FixturePaths.project("snapshots/\(agent).metadata.xml")
