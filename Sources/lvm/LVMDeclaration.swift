@@ -30,7 +30,7 @@ enum LVMDeclaration {
         short: "Exclusive or shared activation",
         long: "exclusive: active on one node. shared: active on every node at once, with vg_access_mode=lvmlockd only (e.g. on dual-primary DRBD).")
     static let tag = Parameter<LVMTag>(
-        "tag", default: LVMTag(ocfText: "pacemaker")!,
+        "tag", default: .pacemaker,
         short: "Cluster tag (tagging mode)",
         long: "The tag that marks the volume group as the cluster's in tagging mode.")
     static let partialActivation = Parameter<Bool>(

@@ -11,6 +11,11 @@ struct LVMTag: Hashable, Sendable, OCFParameterValue {
         text = ocfText
     }
 
+    /// LVM-activate's default tag.
+    static let pacemaker = LVMTag(known: "pacemaker")
+
+    private init(known text: String) { self.text = text }
+
     static func isTagCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "a"..."z", "A"..."Z", "0"..."9", "_", "+", ".", "-", "/", "=", "!", ":", "&", "#": true
