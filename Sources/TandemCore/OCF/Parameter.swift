@@ -19,6 +19,7 @@
 ///   - identifies: the resource is found by this parameter (see `ParameterSpec.identifiesResource`).
 ///   - fallback: read, with a warning, instead of an invalid value where the replaced agent
 ///     accepts one; by default the type's (`OCFParameterValue.invalidTextFallback`).
+///   - secret: the value (a CHAP password) is never shown: not in exit reasons, logs or usage.
 ///   - check: syntax checks beyond the type; returns what is wrong, or nil.
 public struct Parameter<Value: OCFParameterValue>: Sendable {
     public let spec: ParameterSpec
@@ -28,11 +29,12 @@ public struct Parameter<Value: OCFParameterValue>: Sendable {
 
     public init(_ name: String, unique: Bool = false, default defaultValue: Value, allowed: [Value] = [],
                 short: String, long: String, deprecated: String? = nil, reloadable: Bool = false,
-                identifies: Bool = false, fallback: Value? = nil, check: (@Sendable (Value) -> String?)? = nil) {
+                identifies: Bool = false, fallback: Value? = nil, secret: Bool = false,
+                check: (@Sendable (Value) -> String?)? = nil) {
         self.defaultValue = defaultValue
         spec = ParameterSpec.typed(name, required: false, unique: unique, defaultValue: defaultValue, allowed: allowed,
                                    short: short, long: long, deprecated: deprecated, reloadable: reloadable,
-                                   identifies: identifies, fallback: fallback, check: check)
+                                   identifies: identifies, fallback: fallback, secret: secret, check: check)
     }
 }
 
@@ -43,10 +45,10 @@ public struct OptionalParameter<Value: OCFParameterValue>: Sendable {
 
     public init(_ name: String, unique: Bool = false, allowed: [Value] = [], short: String, long: String,
                 deprecated: String? = nil, reloadable: Bool = false, identifies: Bool = false,
-                fallback: Value? = nil, check: (@Sendable (Value) -> String?)? = nil) {
+                fallback: Value? = nil, secret: Bool = false, check: (@Sendable (Value) -> String?)? = nil) {
         spec = ParameterSpec.typed(name, required: false, unique: unique, defaultValue: nil, allowed: allowed,
                                    short: short, long: long, deprecated: deprecated, reloadable: reloadable,
-                                   identifies: identifies, fallback: fallback, check: check)
+                                   identifies: identifies, fallback: fallback, secret: secret, check: check)
     }
 }
 
@@ -61,7 +63,7 @@ public struct RequiredParameter<Value: OCFParameterValue>: Sendable {
                 check: (@Sendable (Value) -> String?)? = nil) {
         spec = ParameterSpec.typed(name, required: true, unique: unique, defaultValue: nil, allowed: allowed,
                                    short: short, long: long, deprecated: deprecated, reloadable: reloadable,
-                                   identifies: identifies, fallback: nil, check: check)
+                                   identifies: identifies, fallback: nil, secret: false, check: check)
     }
 }
 
@@ -81,22 +83,24 @@ extension ParameterSpec {
     /// parses a text with `Value`'s rules, then the allowed values, then `check`.
     static func typed<Value: OCFParameterValue>(
         _ name: String, required: Bool, unique: Bool, defaultValue: Value?, allowed: [Value], short: String,
-        long: String, deprecated: String?, reloadable: Bool, identifies: Bool, fallback: Value?,
+        long: String, deprecated: String?, reloadable: Bool, identifies: Bool, fallback: Value?, secret: Bool,
         check: (@Sendable (Value) -> String?)?) -> ParameterSpec {
+        // A secret (a CHAP password) is never repeated: exit reasons and logs say it is wrong, not what it is.
+        let shown: @Sendable (String) -> String = { secret ? "(value not shown)" : quoted($0) }
         let allowedTexts = allowed.isEmpty ? Value.enumeratedTexts ?? [] : allowed.map { $0.ocfText }
         return ParameterSpec(
             name: name, contentType: Value.contentType, required: required, unique: unique,
             reloadable: reloadable, identifiesResource: identifies, defaultText: defaultValue?.ocfText,
             fallbackText: (fallback ?? Value.invalidTextFallback)?.ocfText, allowedValues: allowedTexts,
-            shortDescription: short, longDescription: long, deprecation: deprecated,
+            shortDescription: short, longDescription: long, deprecation: deprecated, secret: secret,
             check: { text in
                 guard let value = Value(ocfText: text) else {
-                    return "\(name)=\(quoted(text)) is not \(Value.expectation)"
+                    return "\(name)=\(shown(text)) is not \(Value.expectation)"
                 }
                 if !allowed.isEmpty && !allowed.contains(value) {
-                    return "\(name)=\(quoted(text)) is not one of: " + allowedTexts.joined(separator: ", ")
+                    return "\(name)=\(shown(text)) is not one of: " + allowedTexts.joined(separator: ", ")
                 }
-                return check?(value).map { "\(name)=\(quoted(text)): \($0)" }
+                return check?(value).map { "\(name)=\(shown(text)): \($0)" }
             })
     }
 }

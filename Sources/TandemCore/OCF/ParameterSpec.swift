@@ -27,6 +27,8 @@ public struct ParameterSpec: Sendable {
     /// Set when the parameter is deprecated: what to use instead, said in the descriptions
     /// (the DTD ocf-tester uses has no `<deprecated>` element).
     public let deprecation: String?
+    /// A secret (a CHAP password): its value is never shown, and it is never passed in argv.
+    public let secret: Bool
     /// Checks one value's text; returns what is wrong, or nil.
     let check: @Sendable (String) -> String?
 

@@ -135,4 +135,15 @@ import Testing
                                           "OCF_RESKEY_CRM_meta_timeout": "20000", "OCF_RESKEY_crm_feature_set": "3.16.2"])
         #expect(ParameterValues.unknownNames(Self.declaration, in: environment) == ["nicc"])
     }
+
+    /// A CHAP password that breaks a rule is refused without being repeated anywhere.
+    @Test func aSecretIsNeverShown() {
+        let password = OptionalParameter<String>("incoming_password", short: "p", long: "Password.", secret: true,
+                                                 check: { $0.count >= 12 ? nil : "must have at least 12 characters" })
+        let declaration = AgentDeclaration(name: "t", version: "1", shortDescription: "t", longDescription: "t",
+                                           parameters: [password.spec], actions: [])
+        let parsed = ParameterValues.parse(declaration, from: OCFEnvironment(["OCF_RESKEY_incoming_password": "hunter2"]))
+        #expect(parsed.problems.map(\.description) == ["incoming_password=(value not shown): must have at least 12 characters"])
+        #expect(password.spec.secret)
+    }
 }
