@@ -2,28 +2,50 @@ import TandemCore
 
 /// The LVs of one VG that are active in this kernel, from the device-mapper devices alone.
 ///
-/// A device belongs to the VG when its uuid carries the VG's id (known from start), or, when
-/// the id is not known (after a reboot), when its LVM uuid goes with a dm name of the VG. Only
-/// the device that stands for an LV counts: not a snapshot's `-cow`, not a RAID image.
+/// When start saw the VG (its id is in `VolumeIdentity`), a device belongs to it when its uuid
+/// carries that id: a `vgrename` or a same-named foreign VG cannot fool the monitor. Without
+/// the id (after a reboot, before the first start) the dm name decides. Only the device that
+/// stands for an LV counts: not a snapshot's `-cow`, not a RAID image.
 struct ActiveVolumes {
-    /// Active LVs by name, with their device.
-    let byName: [String: DeviceMapperDevice]
-
-    init(volumeGroup: LVMName, identity: VolumeIdentity?, devices: [DeviceMapperDevice]) {
-        var found: [String: DeviceMapperDevice] = [:]
-        for device in devices {
-            guard let uuid = DeviceMapperUUID(parsing: device.uuid), uuid.isTopLevel,
-                  let name = DeviceMapperName(parsing: device.name), name.layer == nil || uuid.suffix != nil,
-                  let lvName = LVMName(name.logicalVolume), !lvName.isReservedForHiddenVolumes else { continue }
-            let byID = identity.map { uuid.volumeGroup == $0.volumeGroup } ?? false
-            guard byID || name.volumeGroup == volumeGroup.text else { continue }
-            found[name.logicalVolume] = device  // the dm name follows an lvrename
-        }
-        byName = found
+    /// One active LV: its device, and the names the kernel knows it by now (they follow a
+    /// rename; LVM commands must use these).
+    struct Volume {
+        let device: DeviceMapperDevice
+        let volumeGroup: String
+        let name: String
+        let id: LVMIdentifier?
     }
 
-    var isEmpty: Bool { byName.isEmpty }
-    var names: [String] { byName.keys.sorted() }
+    let volumes: [Volume]
 
-    func contains(_ logicalVolume: String) -> Bool { byName[logicalVolume] != nil }
+    init(volumeGroup: LVMName, identity: VolumeIdentity?, devices: [DeviceMapperDevice]) {
+        volumes = devices.compactMap { device in
+            guard let uuid = DeviceMapperUUID(parsing: device.uuid), uuid.isTopLevel,
+                  let name = DeviceMapperName(parsing: device.name), name.layer == nil || uuid.suffix != nil,
+                  let lvName = LVMName(name.logicalVolume), !lvName.isReservedForHiddenVolumes else { return nil }
+            if let identity {
+                guard uuid.volumeGroup == identity.volumeGroup else { return nil }
+            } else {
+                guard name.volumeGroup == volumeGroup.text else { return nil }
+            }
+            return Volume(device: device, volumeGroup: name.volumeGroup, name: name.logicalVolume, id: uuid.logicalVolume)
+        }.sorted { $0.name < $1.name }
+    }
+
+    var isEmpty: Bool { volumes.isEmpty }
+    var names: [String] { volumes.map(\.name) }
+
+    /// The active LV `name` as start knew it (found by its id when known, so a rename since
+    /// then still finds it), else by its current name.
+    func volume(_ name: String, identity: VolumeIdentity?) -> Volume? {
+        if let id = identity?.logicalVolumes.first(where: { $0.name == name })?.id {
+            return volumes.first { $0.id == id }
+        }
+        return volumes.first { $0.name == name }
+    }
+
+    func contains(_ name: String) -> Bool { volumes.contains { $0.name == name } }
+
+    /// The group's name as the kernel shows it now (differs from the CIB's after a vgrename).
+    var currentGroupName: String? { volumes.first?.volumeGroup }
 }

@@ -1,12 +1,16 @@
+import Glibc
 import TandemCore
 
-/// The DRBD role of the devices a VG sits on, from /proc/drbd (DRBD 8.4, the in-tree module
-/// of Debian 12's kernel); no tool runs. DRBD 9 lists no devices there: nothing is known.
+/// The DRBD devices a VG sits on, and the disks under them. Roles come from /proc/drbd (DRBD
+/// 8.4, the in-tree module of Debian 12's kernel) without a process; DRBD 9 lists no devices
+/// there, so its roles are not checked here (its Secondary refuses a write open unless it can
+/// auto-promote, which Pacemaker's ordering rules out).
 enum DRBDBelow {
-    /// The minor of `/dev/drbdN` or `/dev/drbd/by-res/…` resolved to it; nil for other devices.
+    static var isLoaded: Bool { access("/proc/drbd", F_OK) == 0 }
+
+    /// The minor of `/dev/drbdN` or a link to it (`/dev/drbd/by-res/r0/0`); nil for other devices.
     static func minor(of device: String) -> Int? {
-        var path = device
-        if let target = FileContents.resolvedPath(device) { path = target }
+        let path = FileContents.resolvedPath(device) ?? device
         guard path.hasPrefix("/dev/drbd") else { return nil }
         return Int(path.dropFirst("/dev/drbd".count))
     }
@@ -34,5 +38,16 @@ enum DRBDBelow {
     static func status(_ path: String) -> DRBDProcStatus? {
         guard let bytes = FileContents.read(path, limit: 1 << 20) else { return nil }
         return try? DRBDProcReader.parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The backing disks of every DRBD resource configured for this host (`drbdadm sh-ll-dev
+    /// all`), resolved; empty when drbdadm is not installed or cannot tell.
+    static func backingDevices(runner: CommandRunner) throws -> Set<String> {
+        guard runner.resolve("drbdadm") != nil,
+              let result = try? runner.run(Command("drbdadm", ["sh-ll-dev", "all"])), result.succeeded else { return [] }
+        return Set(result.stdoutText.split(whereSeparator: \.isNewline).map { line in
+            let device = line.trimmingWhitespace()
+            return FileContents.resolvedPath(device) ?? device
+        }.filter { $0 != "none" })
     }
 }

@@ -4,15 +4,15 @@ import TandemCore
 /// devices (holders/) and mounts (/proc/self/mountinfo). The open count itself is not in
 /// sysfs; an iSCSI target's backstore or a process shows up in neither.
 enum DeviceUsers {
-    static func describe(_ active: ActiveVolumes, mountInfo: String = "/proc/self/mountinfo") -> String {
+    static func describe(_ volumes: [ActiveVolumes.Volume], mountInfo: String = "/proc/self/mountinfo") -> String {
         let mounts = FileContents.read(mountInfo, limit: 1 << 22).map { String(decoding: $0, as: UTF8.self) } ?? ""
         var parts: [String] = []
-        for name in active.names {
-            guard let device = active.byName[name] else { continue }
+        for volume in volumes {
+            let device = volume.device
             var users: [String] = device.holders.map { "held by \($0)" }
             let number = (try? AttributeTree(root: "/sys/block").read(device.kernelName + "/dev")) ?? ""
             users += mountPoints(of: number, in: mounts).map { "mounted on \($0)" }
-            if !users.isEmpty { parts.append("\(name) " + users.joined(separator: ", ")) }
+            if !users.isEmpty { parts.append("\(volume.name) " + users.joined(separator: ", ")) }
         }
         return parts.joined(separator: "; ")
     }

@@ -2,49 +2,63 @@ import TandemCore
 
 extension LVMAgent {
     /// monitor: from the kernel's dm devices only, no LVM command and no LVM lock. 0 when
-    /// active, 7 when not (a probe before DRBD is promoted sees nothing: 7). Some of the LVs
-    /// start activated gone while others stay: 1, naming them. OCF_CHECK_LEVEL 10 (or more)
-    /// also reads a block of each active LV.
+    /// active, 7 when not (a probe before DRBD is promoted sees nothing: 7; a recurring
+    /// monitor says what is gone). OCF_CHECK_LEVEL 10 (or more) also reads a block of each
+    /// active LV.
     func monitor() throws -> OCFExitCode {
-        let active = activeVolumes()
-        guard isActive(active) else {
-            if !context.isProbe {
-                context.logger.warning("\(target) is not active on this node any more")
-            }
-            return .notRunning
+        let identity = VolumeIdentity.load(identityFile)
+        let active = activeVolumes(identity: identity)
+        let own = ownVolumes(active, identity: identity)
+        guard !own.isEmpty else {
+            if context.isProbe { return .notRunning }
+            throw OCFFailure(.notRunning, "\(target) is not active on this node any more")
         }
-        if logicalVolume == nil, let identity = VolumeIdentity.load(identityFile) {
-            let gone = identity.logicalVolumes.map(\.name).filter { !active.contains($0) }
+        if logicalVolume == nil, let identity {
+            // An LV removed or deactivated by hand on a running group is the admin's business:
+            // a failure here would restart the target and every LUN above it.
+            let gone = identity.logicalVolumes.filter { volume in !active.volumes.contains { $0.id == volume.id } }
             if !gone.isEmpty {
-                throw OCFFailure(.genericError, "\(volumeGroup): LV(s) \(gone.joined(separator: ", ")) "
-                                 + "activated by start are no longer active")
+                context.logger.warning("\(volumeGroup): LV(s) \(gone.map(\.name).joined(separator: ", ")) that start "
+                                       + "activated are not active any more (reload-agent re-reads the list)")
             }
         }
-        if context.environment.checkLevel >= 10 { try readEachVolume(active) }
+        if context.environment.checkLevel >= 10 { try readEach(own) }
         return .success
     }
 
     /// OCF_CHECK_LEVEL=10: one 4 KiB O_DIRECT read from each active LV, in a child process
-    /// bounded by the monitor's budget and abandoned at its deadline (a read under a DRBD that
-    /// froze I/O sleeps uninterruptibly). A suspended device is not read: its I/O waits until
-    /// LVM resumes it, which it does within moments of any change.
-    func readEachVolume(_ active: ActiveVolumes) throws {
-        let volumes = logicalVolume.map { [$0.text] } ?? active.names
-        for name in volumes {
-            guard let device = active.byName[name] else { continue }
-            if device.suspended {
-                context.logger.warning("\(volumeGroup)/\(name) (\(device.devicePath)) is suspended; read check skipped")
+    /// given what is left of the budget minus a reserve, so a read that hangs (under a DRBD
+    /// that froze I/O it sleeps uninterruptibly) is abandoned and reported before Pacemaker's
+    /// own timeout. A suspended device is not read (its I/O waits for LVM to resume it, which
+    /// takes moments); suspended again at the next check, it has hung: 1.
+    func readEach(_ volumes: [ActiveVolumes.Volume]) throws {
+        for volume in volumes {
+            let path = volume.device.devicePath
+            let marker = context.stateFile("suspended-" + volume.device.kernelName)
+            if volume.device.suspended {
+                if FileContents.ageSeconds(marker) != nil {
+                    throw OCFFailure(.genericError, "\(volume.volumeGroup)/\(volume.name) (\(path)) has been suspended "
+                                     + "since the last check: its I/O hangs (an LVM command killed between suspend and resume?)")
+                }
+                try? FileContents.writeAtomically(marker, [], createDirectory: true)
+                context.logger.warning("\(volume.volumeGroup)/\(volume.name) (\(path)) is suspended; read check skipped")
                 continue
             }
-            let read = try context.runner.run(Command("dd", ["if=" + device.devicePath, "of=/dev/null", "bs=4096",
-                                                             "count=1", "iflag=direct", "status=none"]))
+            Syscalls.removeFileIfPresent(marker)
+            let cap = max(context.budget.remainingMilliseconds() - Self.readReserveMilliseconds, 200)
+            let read = try context.runner.run(Command("dd", ["if=" + path, "of=/dev/null", "bs=4096", "count=1",
+                                                             "iflag=direct", "status=none"]), capMilliseconds: cap)
             if read.timedOut {
-                throw OCFFailure(.genericError, "reading \(volumeGroup)/\(name) (\(device.devicePath)) did not finish "
-                                 + "within the monitor's timeout (I/O frozen below it?)")
+                throw OCFFailure(.genericError, "reading \(volume.volumeGroup)/\(volume.name) (\(path)) did not finish "
+                                 + "in \(cap) ms (I/O frozen below it?)")
             }
             guard read.succeeded else {
-                throw OCFFailure(.genericError, "reading \(volumeGroup)/\(name) (\(device.devicePath)) failed: \(read.summary)")
+                throw OCFFailure(.genericError, "reading \(volume.volumeGroup)/\(volume.name) (\(path)) failed: \(read.summary)")
             }
         }
     }
+
+    /// Left of the budget after a read is given up: the kill, the 1 s the runner waits for a
+    /// child that cannot die, and the answer.
+    static let readReserveMilliseconds = 2_000
 }

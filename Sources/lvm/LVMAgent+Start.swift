@@ -5,38 +5,37 @@ extension LVMAgent {
     /// activate, and verify in the kernel that every LV asked for is active.
     func start() throws -> OCFExitCode {
         let facts = try validateHost()
-        let report = facts.report
-        let wanted = logicalVolume.map { name in report.logicalVolumes.filter { $0.name == name.text } }
-            ?? report.logicalVolumes
-        if !wanted.allSatisfy({ activeVolumes().contains($0.name) }) {
-            switch mode {
+        let wanted = facts.wanted(logicalVolume)
+        let physical = try lvm.physicalVolumes(of: volumeGroup)
+        let identity = VolumeIdentity(volumeGroup: facts.report.id, logicalVolumes: wanted, physicalVolumes: physical)
+        let before = activeVolumes(identity: identity)
+        if !wanted.allSatisfy({ volume in before.volumes.contains { $0.id == volume.id } }) {
+            switch facts.mode {
             case .systemID: try takeOver(facts)
-            case .tagging: try claimTag(report)
+            case .tagging: try claimTag(facts.report)
             case .lvmlockd: try startLockspace()
             case .clvmd: break  // refused by validateHost
             }
-            try activate()
+            try activate(facts.mode)
         }
-        let identity = VolumeIdentity(volumeGroup: report.id, logicalVolumes: wanted)
         identity.save(identityFile)
-        let active = ActiveVolumes(volumeGroup: volumeGroup, identity: identity, devices: DeviceMapperDevice.all())
-        let missing = wanted.map(\.name).filter { !active.contains($0) }
+        let after = activeVolumes(identity: identity)
+        let missing = wanted.filter { volume in !after.volumes.contains { $0.id == volume.id } }
         guard missing.isEmpty else {
             throw OCFFailure(.genericError, "LVM reported \(target) activated, but the kernel has no device for "
-                             + missing.map { volumeGroup.text + "/" + $0 }.joined(separator: ", ")
-                             + " (activation/volume_list, or an LV with the activation-skip flag?)")
+                             + missing.map { volumeGroup.text + "/" + $0.name }.joined(separator: ", ")
+                             + " (activation/volume_list?)")
         }
         ShutdownOrdering(runner: context.runner, logger: context.logger).ensure()
         return .success
     }
 
-    /// The activation command: `lvchange` for one LV, `vgchange` for the whole group.
-    func activationArguments() -> [String] {
+    /// The activation command's arguments (after `lvchange` for one LV, `vgchange` for the group).
+    func activationArguments(_ mode: AccessMode) -> [String] {
         var arguments: [String] = []
         switch mode {
         case .lvmlockd: arguments.append("-a" + activation.activateArgument)
-        case .tagging:
-            arguments += ["-ay", "--config", "activation{volume_list=[\"@\(tag.text)\"]}"]
+        case .tagging: arguments += ["-ay", "--config", "activation{volume_list=[\"@\(tag.text)\"]}"]
         case .systemID, .clvmd: arguments.append("-ay")
         }
         if partial { arguments.append("--partial") }
@@ -44,22 +43,36 @@ extension LVMAgent {
         return arguments + [target]
     }
 
-    func activate() throws {
+    func activate(_ mode: AccessMode) throws {
         let tool = logicalVolume == nil ? "vgchange" : "lvchange"
-        let result = try lvm.change(tool, activationArguments())
+        let result = try lvm.change(tool, activationArguments(mode))
         guard result.succeeded else {
             throw OCFFailure(.genericError, "\(tool) could not activate \(target): \(result.summary)")
         }
     }
 
+    /// The cluster's nodes as crm_mon shows them; nil when it cannot tell.
+    func clusterNodes() -> [ClusterNode]? {
+        try? CrmMonSource(runner: context.runner, featureSet: context.environment.featureSet?.description,
+                          sbinDirectory: context.environment.sbinDir).fetch().nodes
+    }
+
+    var localNodeName: String? { context.meta.onNode ?? Syscalls.hostName() }
+
     /// system_id: take the group over (also from a node that died: its ID is named as an extra
-    /// one for this command), and switch its autoactivation off, so no node activates it at boot.
+    /// one for this command, never from a cluster node that is online), and switch its
+    /// autoactivation off, so no node activates it at boot.
     func takeOver(_ facts: HostFacts) throws {
         guard let local = facts.localSystemID else { return }
         let owner = facts.report.systemID
         if owner != local {
             guard owner.unicodeScalars.allSatisfy({ LVMTag.isTagCharacter($0) }) else {
                 throw OCFFailure(.genericError, "\(volumeGroup) has a system ID this agent cannot pass on: \(owner.debugDescription)")
+            }
+            if !owner.isEmpty, let node = clusterNodes()?.first(where: { $0.name == owner && $0.online }),
+               node.name != localNodeName {
+                throw OCFFailure(.genericError, "\(volumeGroup) belongs to \(owner) (its system ID), an online cluster "
+                                 + "node: it may still use the group; stop it there first")
             }
             var arguments = ["-y"]
             if majorityPVs { arguments.append("--majoritypvs") }
@@ -82,11 +95,8 @@ extension LVMAgent {
     /// is online: it may still use the group.
     func claimTag(_ report: VolumeGroupReport) throws {
         let others = report.tags.filter { $0 != tag.text }
-        if !others.isEmpty, let nodes = try? CrmMonSource(runner: context.runner,
-                                                           featureSet: context.environment.featureSet?.description,
-                                                           sbinDirectory: context.environment.sbinDir).fetch().nodes {
-            let local = context.meta.onNode ?? Syscalls.hostName()
-            for node in nodes where others.contains(node.name) && node.name != local {
+        if !others.isEmpty, let nodes = clusterNodes() {
+            for node in nodes where others.contains(node.name) && node.name != localNodeName {
                 if node.online {
                     throw OCFFailure(.genericError, "\(volumeGroup) carries the tag of node \(node.name), which is online: "
                                      + "it may still use the group")
@@ -109,5 +119,19 @@ extension LVMAgent {
         guard result.succeeded else {
             throw OCFFailure(.genericError, "cannot start the lockspace of \(volumeGroup): \(result.summary)")
         }
+    }
+
+    /// reload-agent: the reloadable parameters are read by start only; what can change under a
+    /// running group is its LV list (an LV added or removed by the admin), read again here.
+    func reloadAgent() throws -> OCFExitCode {
+        guard let identity = VolumeIdentity.load(identityFile), case .found(let report) = try lvm.report(volumeGroup: volumeGroup)
+        else { return .success }
+        let active = activeVolumes(identity: identity)
+        let volumes = report.logicalVolumes.filter { volume in
+            (logicalVolume == nil || volume.name == logicalVolume?.text) && active.volumes.contains { $0.id == volume.id }
+        }
+        VolumeIdentity(volumeGroup: report.id, logicalVolumes: volumes, physicalVolumes: identity.physicalVolumes).save(identityFile)
+        context.logger.info("\(target): parameters reloaded; LVs watched: \(volumes.map(\.name).joined(separator: ", "))")
+        return .success
     }
 }

@@ -3,16 +3,24 @@ import TandemCore
 
 /// What validate-all and start learned about the host and the VG, read-only.
 struct HostFacts {
+    let mode: AccessMode
     let report: VolumeGroupReport
     let configuration: LVMConfiguration
     /// This host's LVM system ID (system_id mode only).
     let localSystemID: String?
+
+    /// The LVs start activates and verifies: the one named, or every LV `vgchange -ay` activates.
+    func wanted(_ logicalVolume: LVMName?) -> [VolumeGroupReport.LogicalVolume] {
+        if let logicalVolume { return report.logicalVolumes.filter { $0.name == logicalVolume.text } }
+        return report.logicalVolumes.filter(\.isActivatedWithItsGroup)
+    }
 }
 
 extension LVMAgent {
     /// The checks of validate-all and start. They run only commands that read (lvmconfig,
-    /// lvm systemid, lvs), so a refused configuration changes nothing.
+    /// lvm systemid, lvs, pvs, drbdadm sh-ll-dev), so a refused configuration changes nothing.
     func validateHost() throws -> HostFacts {
+        guard let mode else { throw OCFFailure(.notConfigured, "vg_access_mode is not valid") }  // the runtime refuses it first
         if mode == .clvmd {
             throw OCFFailure(.notInstalled, "vg_access_mode=clvmd: clvmd was removed in LVM 2.03; convert the group "
                              + "to a shared one (vgchange --locktype dlm) and use vg_access_mode=lvmlockd")
@@ -54,7 +62,7 @@ extension LVMAgent {
             break
         }
         let report = try volumeGroupReport()
-        try checkOwnership(report, configuration: configuration)
+        try checkOwnership(report, mode: mode)
         if report.missingPhysicalVolumes > 0 && !partial && !(majorityPVs && mode == .systemID) {
             throw OCFFailure(.genericError, "\(volumeGroup) misses \(report.missingPhysicalVolumes) physical volume(s) "
                              + "(set partial_activation=true to activate anyway)")
@@ -69,6 +77,11 @@ extension LVMAgent {
         if let logicalVolume, !report.logicalVolumes.contains(where: { $0.name == logicalVolume.text }) {
             throw OCFFailure(.notConfigured, "\(volumeGroup) has no logical volume \(logicalVolume)")
         }
+        let facts = HostFacts(mode: mode, report: report, configuration: configuration, localSystemID: localSystemID)
+        if activation == .shared, let unshareable = facts.wanted(logicalVolume).first(where: { !$0.canBeShared }) {
+            throw OCFFailure(.notConfigured, "\(volumeGroup)/\(unshareable.name) (\(unshareable.layout.joined(separator: ","))) "
+                             + "cannot be activated shared: LVM refuses -asy for thin, cache, RAID, mirror and snapshot volumes")
+        }
         // LVM-activate refuses system_id with any volume_list (PR #1909); a list that admits
         // this group is fine, one that does not would make LVM "succeed" and activate nothing.
         if mode == .systemID,
@@ -76,7 +89,8 @@ extension LVMAgent {
             throw OCFFailure(.invalidArgument, "activation/volume_list in lvm.conf does not admit \(target): "
                              + "LVM would report success and activate nothing")
         }
-        return HostFacts(report: report, configuration: configuration, localSystemID: localSystemID)
+        try checkDevicesBelow()
+        return facts
     }
 
     static let majorityPVsVersion = DottedVersion(components: [2, 3, 17])
@@ -94,34 +108,46 @@ extension LVMAgent {
     func volumeGroupReport() throws -> VolumeGroupReport {
         switch try lvm.report(volumeGroup: volumeGroup) {
         case .found(let report):
-            try refuseSecondaryDRBD(under: report.devices)
             return report
         case .noLogicalVolumes:
             throw OCFFailure(.notConfigured, "\(volumeGroup) has no logical volumes to activate")
+        case .notFound(let words) where words.contains("is exported"):
+            // lvs refuses an exported group (rc 5): the same on every node, so 6.
+            throw OCFFailure(.notConfigured, "\(volumeGroup) is exported (vgexport): vgimport it first")
         case .notFound(let words):
             var reason = "volume group \(volumeGroup) is not visible on this node"
             if !words.isEmpty { reason += " (\(words.split(whereSeparator: \.isNewline).last ?? ""))" }
-            let cached = VolumeIdentity.load(identityFile)?.logicalVolumes.flatMap(\.devices) ?? []
-            if let hint = DRBDBelow.secondaryHint(devices: cached) { reason += ": " + hint }
+            let remembered = VolumeIdentity.load(identityFile)?.physicalVolumes ?? []
+            if let hint = DRBDBelow.secondaryHint(devices: remembered) { reason += ": " + hint }
             throw OCFFailure(.genericError, reason)
         }
     }
 
-    /// Never activate on a DRBD device this node holds as Secondary: in single-primary mode
-    /// LVM cannot use it (8.4 refuses the open), and DRBD 9 would promote it behind
-    /// Pacemaker's back on the first write.
-    func refuseSecondaryDRBD(under devices: [String]) throws {
-        guard let minors = DRBDBelow.secondaryMinors(among: devices), !minors.isEmpty else { return }
-        throw OCFFailure(.genericError, "\(volumeGroup) sits on " + minors.map { "/dev/drbd\($0)" }.joined(separator: ", ")
-                         + ", Secondary on this node: activate it only where DRBD is Primary (order the lvm "
-                         + "resource after the promotion and colocate it with the Promoted role)")
+    /// The PVs must be what LVM may use on this node: a DRBD device this node holds Primary, never
+    /// one it holds Secondary (8.4 refuses the open; DRBD 9 would promote behind Pacemaker's back
+    /// on the first write), never the disk *under* a DRBD device (LVM would write beneath DRBD:
+    /// the replication and the peer's copy silently diverge).
+    func checkDevicesBelow() throws {
+        let physical = try lvm.physicalVolumes(of: volumeGroup)
+        if let minors = DRBDBelow.secondaryMinors(among: physical), !minors.isEmpty {
+            throw OCFFailure(.genericError, "\(volumeGroup) sits on " + minors.map { "/dev/drbd\($0)" }.joined(separator: ", ")
+                             + ", Secondary on this node: activate it only where DRBD is Primary (order the lvm "
+                             + "resource after the promotion and colocate it with the Promoted role)")
+        }
+        guard DRBDBelow.isLoaded, physical.contains(where: { DRBDBelow.minor(of: $0) == nil }) else { return }
+        let lower = try DRBDBelow.backingDevices(runner: context.runner)
+        if let below = physical.first(where: { device in lower.contains(FileContents.resolvedPath(device) ?? device) }) {
+            throw OCFFailure(.invalidArgument, "LVM sees \(volumeGroup) on \(below), a DRBD backing disk: it must see it "
+                             + "only through /dev/drbdN (reject the backing disks in devices/global_filter of lvm.conf)")
+        }
     }
 
-    /// The access mode the VG shows must be the configured one. A VG with no system ID, tag
-    /// or lock type yet is valid for system_id's and tagging's first start.
-    func checkOwnership(_ report: VolumeGroupReport, configuration: LVMConfiguration) throws {
+    /// The access mode the VG shows must be the configured one. A VG with no system ID, tag or
+    /// lock type is valid for tagging's first start, and for system_id's (start gives it this
+    /// node's ID, as LVM-activate does); lvmlockd needs a shared VG.
+    func checkOwnership(_ report: VolumeGroupReport, mode: AccessMode) throws {
         if report.isExported {
-            throw OCFFailure(.genericError, "\(volumeGroup) is exported (vgexport): vgimport it first")
+            throw OCFFailure(.notConfigured, "\(volumeGroup) is exported (vgexport): vgimport it first")
         }
         let detected: AccessMode?
         if report.isClustered { detected = .clvmd }
@@ -129,6 +155,10 @@ extension LVMAgent {
         else if !report.systemID.isEmpty { detected = .systemID }
         else if report.tags.contains(tag.text) { detected = .tagging }
         else { detected = nil }
+        if detected == nil && mode == .lvmlockd {
+            throw OCFFailure(.notConfigured, "\(volumeGroup) is not a shared group, so lvmlockd would not lock it: "
+                             + "create it with vgcreate --shared, or convert it (vgchange --locktype dlm)")
+        }
         guard let detected, detected != mode else { return }
         let what: String
         switch detected {
@@ -139,11 +169,5 @@ extension LVMAgent {
         }
         throw OCFFailure(.notConfigured, "\(volumeGroup) \(what), which is vg_access_mode=\(detected.rawValue), "
                          + "but vg_access_mode=\(mode.rawValue) is configured")
-    }
-
-    /// validate-all: the parameters (checked by the runtime) and the host.
-    func validateAll() throws -> OCFExitCode {
-        _ = try validateHost()
-        return .success
     }
 }

@@ -6,7 +6,9 @@ struct LVMAgent {
     let volumeGroup: LVMName
     /// nil: every LV of the group.
     let logicalVolume: LVMName?
-    let mode: AccessMode
+    /// nil only in an action on a running group with an invalid vg_access_mode (the runtime
+    /// refuses start and validate-all then): stop still deactivates, and skips what needs it.
+    let mode: AccessMode?
     let activation: ActivationMode
     let tag: LVMTag
     let partial: Bool
@@ -17,41 +19,51 @@ struct LVMAgent {
     init(_ context: AgentContext) throws {
         typealias D = LVMDeclaration
         let parameters = context.parameters
+        let lenient = context.action.actsOnARunningResource
+        func unless(_ reason: String) throws {
+            guard lenient else { throw OCFFailure(.notConfigured, reason) }
+            context.logger.log(context.action == .monitor ? .debug : .warning, "\(reason); left out for \(context.action.rawValue)")
+        }
         self.context = context
         volumeGroup = parameters[D.vgname]
         logicalVolume = parameters[D.lvname]
-        mode = parameters[D.vgAccessMode]
+        mode = parameters.ifValid(D.vgAccessMode)
         var activation = parameters[D.activationMode]
         tag = parameters[D.tag]
         partial = parameters[D.partialActivation]
-        degraded = parameters[D.degradedActivation]
+        var degraded = parameters[D.degradedActivation]
         majorityPVs = parameters[D.majorityPVs]
         lvm = LVMCommands(runner: context.runner, logger: context.logger)
-        if activation == .shared && mode != .lvmlockd && mode != .clvmd {
-            let reason = "activation_mode=shared needs vg_access_mode=lvmlockd (the other modes keep the group to one node)"
-            guard context.action.actsOnARunningResource else { throw OCFFailure(.notConfigured, reason) }
-            context.logger.warning("\(reason); exclusive for \(context.action.rawValue)")
+        if activation == .shared, let mode, mode != .lvmlockd, mode != .clvmd {
+            try unless("activation_mode=shared needs vg_access_mode=lvmlockd (the other modes keep the group to one node)")
             activation = .exclusive
         }
+        if partial && degraded {
+            // LVM refuses the two together (rc 3), and only after start changed the group's metadata.
+            try unless("partial_activation and degraded_activation cannot be combined (LVM refuses --partial with --activationmode)")
+            degraded = false
+        }
         self.activation = activation
-        if majorityPVs && mode != .systemID && !context.action.actsOnARunningResource {
+        self.degraded = degraded
+        if majorityPVs && mode != .systemID && (context.action == .start || context.action == .validateAll) {
             context.logger.warning("majority_pvs applies to vg_access_mode=system_id only; ignored")
         }
     }
 
-    /// `vg` or `vg/lv`, as LVM's commands and the admin name it.
+    /// `vg` or `vg/lv`, as the CIB names them.
     var target: String { logicalVolume.map { volumeGroup.text + "/" + $0.text } ?? volumeGroup.text }
 
     var identityFile: String { context.stateFile("ids") }
 
     /// What the kernel has active of this VG now.
-    func activeVolumes() -> ActiveVolumes {
-        ActiveVolumes(volumeGroup: volumeGroup, identity: VolumeIdentity.load(identityFile),
+    func activeVolumes(identity: VolumeIdentity? = nil) -> ActiveVolumes {
+        ActiveVolumes(volumeGroup: volumeGroup, identity: identity ?? VolumeIdentity.load(identityFile),
                       devices: DeviceMapperDevice.all())
     }
 
-    /// Whether what this resource stands for is active: its LV, or any LV of the group.
-    func isActive(_ active: ActiveVolumes) -> Bool {
-        logicalVolume.map { active.contains($0.text) } ?? !active.isEmpty
+    /// What this resource stands for, active: its LV, or every active LV of the group.
+    func ownVolumes(_ active: ActiveVolumes, identity: VolumeIdentity?) -> [ActiveVolumes.Volume] {
+        guard let logicalVolume else { return active.volumes }
+        return active.volume(logicalVolume.text, identity: identity).map { [$0] } ?? []
     }
 }

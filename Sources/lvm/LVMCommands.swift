@@ -29,7 +29,9 @@ struct LVMCommands {
     /// The volume group `name` and its LVs, or nil when LVM does not see it here (exit 5).
     /// Throws a failure when lvs itself failed otherwise (timed out, killed, bad output).
     func report(volumeGroup name: LVMName) throws -> ReportOutcome {
-        let result = try run("lvs", ["--foreign", "--noheadings", "--nameprefixes",
+        // --foreign and --shared: a group owned by another node, or shared while this node runs no
+        // lvmlockd, is reported (and refused by its mode), not "not found".
+        let result = try run("lvs", ["--foreign", "--shared", "--noheadings", "--nameprefixes",
                                      "-o", VolumeGroupReport.fields.joined(separator: ","), name.text])
         if result.timedOut { throw OCFFailure(.genericError, "lvs \(name) did not answer in time: \(result.summary)") }
         if case .exited(5) = result.status { return .notFound(result.stderrText.trimmingWhitespace()) }
@@ -47,6 +49,14 @@ struct LVMCommands {
         case noLogicalVolumes
         /// With LVM's words (not found, foreign without --foreign, …).
         case notFound(String)
+    }
+
+    /// The PVs of the group (`pvs -S vg_name=`: `pvs VG` would take the name for a PV).
+    func physicalVolumes(of name: LVMName) throws -> [String] {
+        let result = try run("pvs", ["--foreign", "--shared", "--noheadings", "--nameprefixes", "-o", "pv_name",
+                                     "-S", "vg_name=\"" + name.text + "\""])
+        guard result.succeeded else { throw OCFFailure(.genericError, "pvs \(name): \(result.summary)") }
+        return LVMReport.rows(result.stdoutText).compactMap { $0["pv_name"] }.filter { $0 != "[unknown]" }
     }
 
     /// The settings of lvm.conf (and lvmlocal.conf) this agent depends on, in one call.

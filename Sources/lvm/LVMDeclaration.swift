@@ -65,7 +65,11 @@ enum LVMDeclaration {
             (/sys/block/dm-*/dm, matched by LVM's uuid), so a hung LVM or a held lock cannot time it \
             out. With OCF_CHECK_LEVEL=10 it also reads one block of each active volume with O_DIRECT, \
             skipping a suspended device, within the monitor's timeout. Start refuses, with the reason, \
-            a group that sits on a DRBD device that is Secondary on this node.
+            a group that sits on a DRBD device that is Secondary on this node (DRBD 8.4), or that LVM sees \
+            on the disk under DRBD. Manage a group either whole (no lvname) or by LV (one resource per \
+            lvname), not both: stopping the whole group deactivates the other resources' LVs. At its \
+            first start after boot it orders Pacemaker's shutdown before blk-availability (a systemd \
+            drop-in under /run), so an orderly shutdown stops the stack before LVM's own deactivation.
             """,
         parameters: [vgname.spec, lvname.spec, vgAccessMode.spec, activationMode.spec, tag.spec,
                      partialActivation.spec, degradedActivation.spec, majorityPVs.spec],

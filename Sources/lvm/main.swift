@@ -9,11 +9,7 @@ let agent = Agent(
         .start: { try $0.start() },
         .stop: { try $0.stop() },
         .monitor: { try $0.monitor() },
-        // Every reloadable parameter is read by start only: nothing to apply to a running group.
-        .reloadAgent: { agent in
-            agent.context.logger.info("\(agent.target): parameters reloaded")
-            return .success
-        },
+        .reloadAgent: { try $0.reloadAgent() },
     ],
     hostCheck: { _ = try $0.validateHost() },
     hostCheckedActions: [])

@@ -24,7 +24,21 @@ import TandemCore
         ]
         let active = ActiveVolumes(volumeGroup: try #require(LVMName("vg-san")), identity: identity, devices: devices)
         #expect(active.names == ["lun-1", "lun0"])
-        #expect(active.byName["lun-1"]?.kernelName == "dm-1")
+        #expect(active.volumes.first { $0.name == "lun-1" }?.device.kernelName == "dm-1")
+        #expect(active.volumes.first { $0.name == "lun0" }?.volumeGroup == "renamed", "LVM commands need the current name")
+        // A same-named group that is not the one start saw does not count once its id is known.
+        let foreign = [device(5, "vg--san-lun0", "LVM-\(Self.other)\(Self.lun0)")]
+        #expect(ActiveVolumes(volumeGroup: try #require(LVMName("vg-san")), identity: identity, devices: foreign).isEmpty)
+    }
+
+    /// lvname=lun0 renamed to lun-new by the admin: found by the id start saw, stopped by its new name.
+    @Test func aRenamedVolumeIsFoundByItsID() throws {
+        let identity = VolumeIdentity(volumeGroup: try #require(LVMIdentifier(Self.vg)), logicalVolumes: [
+            .init(name: "lun0", id: try #require(LVMIdentifier(Self.lun0)), devices: [])])
+        let devices = [device(0, "vg0-lun--new", "LVM-\(Self.vg)\(Self.lun0)")]
+        let active = ActiveVolumes(volumeGroup: try #require(LVMName("vg0")), identity: identity, devices: devices)
+        #expect(active.volume("lun0", identity: identity)?.name == "lun-new")
+        #expect(active.volume("lun0", identity: nil) == nil)
     }
 
     @Test func byNameAfterAReboot() throws {
@@ -41,7 +55,7 @@ import TandemCore
         let identity = VolumeIdentity(volumeGroup: try #require(LVMIdentifier(Self.vg)), logicalVolumes: [
             .init(name: "lun0", id: try #require(LVMIdentifier(Self.lun0)), devices: ["/dev/drbd0"]),
             .init(name: "lun-1", id: try #require(LVMIdentifier(Self.lun1)), devices: []),
-        ])
+        ], physicalVolumes: ["/dev/drbd0"])
         #expect(VolumeIdentity(text: identity.text) == identity)
         #expect(VolumeIdentity(text: "garbage\n") == nil)
     }

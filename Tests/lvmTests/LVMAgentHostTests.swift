@@ -86,4 +86,27 @@ import TandemTestSupport
         #expect(shared.code == 6 && shared.exitReason()?.contains("needs vg_access_mode=lvmlockd") == true)
         #expect(try group.field("vg_systemid") == "nodeA", "nothing changed")
     }
+
+    /// LVs `vgchange -ay` leaves out on purpose (a thin snapshot's activation-skip flag) are not
+    /// expected active: otherwise one backup snapshot would make every start fail.
+    @Test func volumesThatSkipActivationAreNotExpected() throws {
+        let group = try LoopVolumeGroup(systemID: "nodeA")
+        try group.lvm("lvchange", ["-ky", "vg_test/lun-1"])
+        let start = try group.agent(["vg_access_mode": "system_id"]).run("start")
+        #expect(start.code == 1)
+        #expect(start.exitReason() == "LVM reported vg_test activated, but the kernel has no device for vg_test/lun0 (activation/volume_list?)")
+    }
+
+    @Test func combinationsLVMRefusesAreSixBeforeAnythingChanges() throws {
+        let group = try LoopVolumeGroup(systemID: "nodeA")
+        try group.writeConfiguration(systemID: "nodeB")
+        let both = try group.agent(["vg_access_mode": "system_id", "partial_activation": "true",
+                                    "degraded_activation": "true"]).run("start")
+        #expect(both.code == 6 && both.exitReason()?.contains("cannot be combined") == true, "\(both.stderr)")
+        #expect(try group.field("vg_systemid") == "nodeA")
+        try group.writeConfiguration(systemID: "nodeA")
+        try group.lvm("vgexport", ["vg_test"])
+        let exported = try group.agent(["vg_access_mode": "system_id"]).run("validate-all")
+        #expect(exported.code == 6 && exported.exitReason() == "vg_test is exported (vgexport): vgimport it first")
+    }
 }

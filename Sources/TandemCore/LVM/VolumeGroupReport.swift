@@ -3,16 +3,38 @@
 /// too. One call gives the VG's ownership, its LVs and the PVs they sit on.
 public struct VolumeGroupReport: Sendable, Equatable {
     public struct LogicalVolume: Sendable, Equatable {
-        public init(name: String, id: LVMIdentifier, devices: [String]) {
+        public init(name: String, id: LVMIdentifier, devices: [String], skipsActivation: Bool = false,
+                    layout: [String] = ["linear"], roles: [String] = ["public"]) {
             self.name = name
             self.id = id
             self.devices = devices
+            self.skipsActivation = skipsActivation
+            self.layout = layout
+            self.roles = roles
         }
 
         public let name: String
         public let id: LVMIdentifier
-        /// The devices its segments sit on (`devices`: `/dev/drbd0(0),/dev/drbd1(0)`).
+        /// The devices its segments sit on (`devices`: `/dev/drbd0(0),/dev/drbd1(0)`; for a
+        /// thin volume its pool's hidden LVs, not PVs).
         public let devices: [String]
+        /// `lv_skip_activation`: `-ay` leaves it out (thin snapshots are made so).
+        public let skipsActivation: Bool
+        /// `lv_layout`: `linear`, `thin,pool`, `cache,pool`, `raid,raid1`, …
+        public let layout: [String]
+        /// `lv_role`: `public`, `snapshot,thinsnapshot`, …
+        public let roles: [String]
+
+        /// Whether `vgchange -ay` activates it: not with the skip flag, not an unused cache pool.
+        public var isActivatedWithItsGroup: Bool {
+            !skipsActivation && !(layout.contains("cache") && layout.contains("pool"))
+        }
+
+        /// Whether LVM can activate it shared (`-asy`): not thin, cache, RAID, mirror or snapshot.
+        public var canBeShared: Bool {
+            !layout.contains { ["thin", "cache", "raid", "mirror", "vdo"].contains($0) }
+                && !roles.contains { $0.contains("snapshot") }
+        }
     }
 
     public let name: String
@@ -32,7 +54,8 @@ public struct VolumeGroupReport: Sendable, Equatable {
 
     /// The `-o` fields this report reads, for `lvs`.
     public static let fields = ["vg_name", "vg_uuid", "vg_systemid", "vg_lock_type", "vg_tags", "vg_attr",
-                                "vg_missing_pv_count", "vg_autoactivation", "lv_name", "lv_uuid", "devices"]
+                                "vg_missing_pv_count", "vg_autoactivation", "lv_name", "lv_uuid", "devices",
+                                "lv_skip_activation", "lv_layout", "lv_role"]
 
     /// The devices the LVs sit on, each once, in order.
     public var devices: [String] {
@@ -83,7 +106,10 @@ public struct VolumeGroupReport: Sendable, Equatable {
             let devices = (row["devices"] ?? "").split(separator: ",").map { device in
                 String(device.prefix { $0 != "(" })
             }.filter { !$0.isEmpty }
-            return LogicalVolume(name: lv, id: lvID, devices: devices)
+            func words(_ key: String) -> [String] { (row[key] ?? "").split(separator: ",").map(String.init) }
+            return LogicalVolume(name: lv, id: lvID, devices: devices,
+                                 skipsActivation: !(row["lv_skip_activation"] ?? "").isEmpty,
+                                 layout: words("lv_layout"), roles: words("lv_role"))
         }
     }
 }

@@ -21,12 +21,20 @@ public struct ParameterValues: Sendable {
         value(parameter.spec, as: Value.self)
     }
 
-    /// The value of a required parameter. The runtime runs no action without a valid one.
+    /// The value of a required parameter. The runtime runs no start or validate-all without a
+    /// valid one, and no action at all when it identifies the resource; an action on a running
+    /// resource reads one that does not with `ifValid`.
     public subscript<Value>(_ parameter: RequiredParameter<Value>) -> Value {
         guard let value = value(parameter.spec, as: Value.self) else {
             preconditionFailure("required parameter \(parameter.name) read without a valid value")
         }
         return value
+    }
+
+    /// A required parameter's value, nil when it is missing or invalid (possible only in an
+    /// action on a running resource, for a parameter that does not identify the resource).
+    public func ifValid<Value>(_ parameter: RequiredParameter<Value>) -> Value? {
+        value(parameter.spec, as: Value.self)
     }
 
     /// True when the admin set the parameter (as opposed to its default applying).
@@ -47,7 +55,7 @@ public struct ParameterValues: Sendable {
         var fallbacks: [String] = []
         for spec in declaration.parameters {
             guard let text = environment.parameterText(spec.name), !text.isEmpty else {
-                if spec.required { problems.append(.missing(spec.name)) }
+                if spec.required { problems.append(.missing(spec.name, identifiesResource: spec.identifiesResource)) }
                 continue
             }
             guard let problem = spec.problem(with: text) else {
@@ -58,8 +66,7 @@ public struct ParameterValues: Sendable {
                 texts[spec.name] = fallback
                 fallbacks.append("\(problem); read as \(quoted(fallback)), as the agent it replaces does")
             } else {
-                // A required parameter is read as a value by every action: invalid, it blocks them all.
-                problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource || spec.required))
+                problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource))
             }
         }
         return (ParameterValues(texts: texts, declared: Set(declaration.parameters.map(\.name))), problems, fallbacks)
@@ -82,27 +89,26 @@ public struct ParameterValues: Sendable {
 
 /// What is wrong with one parameter.
 public enum ParameterProblem: Sendable, Equatable, CustomStringConvertible {
-    /// A required parameter is unset (required parameters identify the resource).
-    case missing(String)
+    /// A required parameter is unset.
+    case missing(String, identifiesResource: Bool)
     case invalid(String, String, identifiesResource: Bool)
 
     public var parameterName: String {
         switch self {
-        case .missing(let name), .invalid(let name, _, _): name
+        case .missing(let name, _), .invalid(let name, _, _): name
         }
     }
 
     /// Without a valid value the resource cannot be found on this host.
     public var identifiesResource: Bool {
         switch self {
-        case .missing: true
-        case .invalid(_, _, let identifies): identifies
+        case .missing(_, let identifies), .invalid(_, _, let identifies): identifies
         }
     }
 
     public var description: String {
         switch self {
-        case .missing(let name): "required parameter \(name) is not set"
+        case .missing(let name, _): "required parameter \(name) is not set"
         case .invalid(_, let message, _): message
         }
     }

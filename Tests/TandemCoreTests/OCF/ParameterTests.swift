@@ -4,7 +4,7 @@ import Testing
 @Suite struct ParameterTests {
     static let count = Parameter<Int>("arp_count", default: 5, range: 1...100, short: "count", long: "How many.")
     static let flag = Parameter<Bool>("nodad", default: false, short: "flag", long: "A flag.")
-    static let name = RequiredParameter<String>("nic", unique: true, short: "nic", long: "The NIC.",
+    static let name = RequiredParameter<String>("nic", unique: true, short: "nic", long: "The NIC.", identifies: true,
                                         check: { $0.count <= 15 ? nil : "is longer than 15 characters" })
     static let mode = Parameter<String>("mode", default: "reply", allowed: ["request", "reply"],
                                         short: "mode", long: "ARP mode.")
@@ -50,7 +50,7 @@ import Testing
 
     @Test func missingRequiredParameterIsReported() {
         let (_, problems) = parse([:])
-        #expect(problems == [.missing("nic")])
+        #expect(problems == [.missing("nic", identifiesResource: true)])
         #expect(problems.first?.description == "required parameter nic is not set")
     }
 
@@ -97,9 +97,20 @@ import Testing
                                            parameters: [identifying.spec], actions: [])
         let (_, problems, _) = ParameterValues.parse(declaration, from: OCFEnvironment(["OCF_RESKEY_resource": "a b"]))
         #expect(problems == [.invalid("resource", "resource=\"a b\": has a space", identifiesResource: true)])
-        let missing = ParameterProblem.missing("resource")
-        #expect(missing.identifiesResource)
-        #expect(ParameterProblem.missing("resource").identifiesResource)
+        #expect(ParameterProblem.missing("resource", identifiesResource: true).identifiesResource)
+    }
+
+    /// A required parameter that does not say which resource this is (lvm's vg_access_mode)
+    /// blocks start, but not the actions on what already runs: they read it with `ifValid`.
+    @Test func aRequiredParameterThatDoesNotIdentifyTheResource() {
+        let mode = RequiredParameter<Mode>("mode", short: "m", long: "Mode.")
+        let declaration = AgentDeclaration(name: "t", version: "1", shortDescription: "s", longDescription: "l",
+                                           parameters: [mode.spec], actions: [])
+        let (missingValues, missing, _) = ParameterValues.parse(declaration, from: OCFEnvironment([:]))
+        #expect(missing == [.missing("mode", identifiesResource: false)])
+        #expect(missingValues.ifValid(mode) == nil)
+        let (values, problems, _) = ParameterValues.parse(declaration, from: OCFEnvironment(["OCF_RESKEY_mode": "reply"]))
+        #expect(problems.isEmpty && values.ifValid(mode) == .reply && values[mode] == .reply)
     }
 
     enum Mode: String, OCFEnumeration { case request, reply }
