@@ -79,17 +79,17 @@ extension DRBDAgent {
         return demoted
     }
 
-    /// After a post-notification: reconnect to a starting peer, and outdate this node's data
-    /// when it lost a peer that stays Primary.
+    /// After a post-notification: reconnect to a starting peer (before the score is sent).
     func react(to event: NotifyEvent, observed: DRBDResource, promotedPeers: PromotedPeers) throws -> DRBDResource {
-        var current = observed
-        if event.operation == .start, current.isConfigured,
-           !current.connections.allSatisfy({ $0.state == .connected }) {
-            _ = try control.drbdadm(["adjust"])
-            current = try state()
-        }
-        outdateWhileAPeerStaysPrimary(event, current)
-        return current
+        guard event.operation == .start, observed.isConfigured,
+              !observed.connections.allSatisfy({ $0.state == .connected }) else { return observed }
+        _ = try control.drbdadm(["adjust"])
+        return try state()
+    }
+
+    /// After the score was sent: outdate this node's data when it lost a peer that stays Primary.
+    func didNotify(_ event: NotifyEvent, observed: DRBDResource) {
+        outdateWhileAPeerStaysPrimary(event, observed)
     }
 
     /// stop_outdates_secondary, after a transition: a disconnected Secondary while another

@@ -37,6 +37,10 @@ extension DRBDControl {
                 logger.warning(reason + "; using the cached ones")
                 return remember(cached, from: "the cache")
             }
+            // Slow or killed is not "not defined here": a probe must not report a running
+            // resource as stopped because drbdadm was slow.
+            if result.timedOut { throw OCFFailure(.genericError, reason) }
+            if case .signaled = result.status { throw OCFFailure(.genericError, reason) }
             throw DRBDMinors.LookupFailure(reason: reason)
         }
         if found != cached {

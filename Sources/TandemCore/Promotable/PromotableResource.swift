@@ -46,6 +46,9 @@ public protocol PromotableResource {
     /// After a post-notification was folded into `promotedPeers`, before the score is sent
     /// again; returns the state to score (changed if the reaction changed it).
     func react(to event: NotifyEvent, observed: Observation, promotedPeers: PromotedPeers) throws -> Observation
+    /// After the post-notification's score was sent: what may take long or fail comes here,
+    /// so that it cannot keep the score from being sent.
+    func didNotify(_ event: NotifyEvent, observed: Observation)
 }
 
 extension PromotableResource {
@@ -57,6 +60,7 @@ extension PromotableResource {
     public func didStop(promotedPeers: PromotedPeers) {}
     public func react(to event: NotifyEvent, observed: Observation,
                       promotedPeers: PromotedPeers) throws -> Observation { observed }
+    public func didNotify(_ event: NotifyEvent, observed: Observation) {}
 
     /// Where the promoted peers learned from notifications are kept between invocations.
     public var promotedPeersFile: String { context.stateFile("peers") }
@@ -152,6 +156,7 @@ extension PromotableResource {
         peers.save(promotedPeersFile)
         let observed = try react(to: event, observed: observe(), promotedPeers: peers)
         publishScore(for: observed)
+        didNotify(event, observed: observed)
         return .success
     }
 
