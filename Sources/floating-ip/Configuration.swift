@@ -46,12 +46,11 @@ struct Configuration {
         }
         let address = parameters[D.ip]
         self.address = address
-        var nic = parameters[D.nic]
+        let nic = parameters[D.nic]?.name
         var label = parameters[D.iflabel]
-        if let given = nic, let colon = given.firstIndex(of: ":") {
-            logger.warning("nic=\(given): the nic:label form is deprecated; use nic and iflabel")
-            if label == nil { label = String(given[given.index(after: colon)...]) }
-            nic = String(given[..<colon])
+        if let given = parameters[D.nic], let nicLabel = given.label {
+            logger.warning("nic=\(given.ocfText): the nic:label form is deprecated; use nic and iflabel")
+            if label == nil { label = nicLabel }
         }
         self.nic = nic
         if address.isIPv6LinkLocal && nic == nil {

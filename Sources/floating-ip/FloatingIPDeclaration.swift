@@ -9,7 +9,7 @@ enum FloatingIPDeclaration {
         short: "IPv4 or IPv6 address",
         long: "The floating address, e.g. 192.168.10.20 or 2001:db8:10::20. A link-local IPv6 address (fe80::/10) needs nic.",
         identifies: true, check: { addressProblem($0) })
-    static let nic = OptionalParameter<String>(
+    static let nic = OptionalParameter<NIC>(
         "nic",
         short: "Network interface",
         long: """
@@ -160,13 +160,13 @@ enum FloatingIPDeclaration {
         return nil
     }
 
-    static func nicProblem(_ text: String) -> String? {
-        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let name = parts.first, !name.isEmpty, name.utf8.count <= 127, name != ".", name != "..",
+    static func nicProblem(_ nic: NIC) -> String? {
+        let name = nic.name
+        guard !name.isEmpty, name.utf8.count <= 127, name != ".", name != "..",
               name.unicodeScalars.allSatisfy({ isNameCharacter($0) || $0 == "@" || $0 == "+" }) else {
             return "is not an interface name"
         }
-        if parts.count == 2 && (parts[1].isEmpty || !parts[1].unicodeScalars.allSatisfy(isNameCharacter)) {
+        if let label = nic.label, label.isEmpty || !label.unicodeScalars.allSatisfy(isNameCharacter) {
             return "has an invalid label after ':'"
         }
         return nil
