@@ -1,6 +1,7 @@
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 @testable import floating_ip
 
 /// `broadcast` parses once into `Broadcast`; the IPv6 rule needs the address and is in

@@ -1,6 +1,7 @@
 import Testing
-@testable import TandemCore
 import TandemNetwork
+import TandemTestSupport
+@testable import TandemCore
 @testable import floating_ip
 
 /// The checks that need the address as well as the value (parsed once, before): refused
