@@ -50,8 +50,9 @@ let package = Package(
         // crm_mon XML as a readable table (make demo).
         .executableTarget(name: "tandem-status", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
-        // Helpers the test targets share: fixture paths, running tools and built agents.
-        .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/TandemTestSupport",
+        // Helpers the test targets share: fixture paths, running tools and built agents, and
+        // the network-namespace lab (which reads addresses over rtnetlink, hence TandemNetwork).
+        .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemNetwork"], path: "Tests/TandemTestSupport",
                 swiftSettings: swiftSettings),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"],
                     swiftSettings: swiftSettings),

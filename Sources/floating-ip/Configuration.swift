@@ -3,14 +3,6 @@ import TandemNetwork
 
 /// The parameters of one invocation, typed and checked against each other.
 struct Configuration {
-    /// How the IPv4 broadcast address is chosen.
-    enum Broadcast: Equatable {
-        /// The subnet's highest address (none for /31 and /32).
-        case automatic
-        case none
-        case address(IPAddress)
-    }
-
     let address: IPAddress
     /// The interface named in `nic` (without an IPaddr2-style `:label`), nil to look it up.
     let nic: String?
@@ -24,8 +16,8 @@ struct Configuration {
     let refreshCount: Int
     let announceInBackground: Bool
     let arpOperation: ARPPacket.Operation
-    /// IPv6 preferred lifetime in seconds; nil is forever.
-    let preferredLifetime: UInt32?
+    /// IPv6 preferred lifetime (forever for IPv4, which has none).
+    let preferredLifetime: AddressLifetime
     let noDAD: Bool
     let noPrefixRoute: Bool
     let checkLinkStatus: Bool
@@ -54,12 +46,11 @@ struct Configuration {
         }
         let address = parameters[D.ip]
         self.address = address
-        var nic = parameters[D.nic]
+        let nic = parameters[D.nic]?.name
         var label = parameters[D.iflabel]
-        if let given = nic, let colon = given.firstIndex(of: ":") {
-            logger.warning("nic=\(given): the nic:label form is deprecated; use nic and iflabel")
-            if label == nil { label = String(given[given.index(after: colon)...]) }
-            nic = String(given[..<colon])
+        if let given = parameters[D.nic], let nicLabel = given.label {
+            logger.warning("nic=\(given.ocfText): the nic:label form is deprecated; use nic and iflabel")
+            if label == nil { label = nicLabel }
         }
         self.nic = nic
         if address.isIPv6LinkLocal && nic == nil {
@@ -76,28 +67,30 @@ struct Configuration {
         labelSuffix = suffix
         var length: Int?
         if let mask = parameters[D.cidrNetmask] {
-            if let parsed = Prefix.parseLength(mask, family: address.family) {
-                if parsed.dotted { logger.warning("cidr_netmask=\(mask) is a dotted mask; use /\(parsed.length)") }
-                length = parsed.length
+            if mask.fits(address.family) {
+                if mask.isDottedMask { logger.warning("cidr_netmask=\(mask) is a dotted mask; use /\(mask.bits)") }
+                length = mask.bits
             } else {
                 try unless("cidr_netmask=\(mask) does not fit an \(address.family) address (1 to \(address.family.bitCount))")
             }
         }
         prefixLength = length
-        do {
-            broadcast = try Self.broadcast(parameters[D.broadcast], for: address)
-        } catch {
-            try unless(error.reason)
+        switch parameters[D.broadcast] {
+        case .some(let setting) where address.family == .ipv6:
+            try unless("broadcast=\(setting.ocfText) is for IPv4 only; IPv6 has no broadcast")
             broadcast = .automatic
+        case .some(let setting): broadcast = setting
+        // Unset: the subnet's highest address, as IPaddr2 and `ip addr add … broadcast +`.
+        case nil: broadcast = .automatic
         }
         announcementCount = parameters[D.arpCount]
         announcementIntervalMilliseconds = parameters[D.arpInterval]
         refreshCount = parameters[D.arpCountRefresh]
         announceInBackground = parameters[D.arpBackground]
         arpOperation = Self.operation(parameters, logger: logger)
-        let lifetime = D.lifetimeSeconds(parameters[D.preferredLifetime]) ?? nil
-        if lifetime != nil && address.family == .ipv4 { logger.warning("preferred_lft applies to IPv6 only; ignored") }
-        preferredLifetime = address.family == .ipv6 ? lifetime : nil
+        let lifetime = parameters[D.preferredLifetime]
+        if lifetime != .forever && address.family == .ipv4 { logger.warning("preferred_lft applies to IPv6 only; ignored") }
+        preferredLifetime = address.family == .ipv6 ? lifetime : .forever
         noDAD = parameters[D.noDAD]
         noPrefixRoute = parameters[D.noPrefixRoute]
         checkLinkStatus = parameters[D.checkLinkStatus]
@@ -117,28 +110,17 @@ struct Configuration {
         }
     }
 
-    private static func broadcast(_ text: String?, for address: IPAddress) throws(Problem) -> Broadcast {
-        guard let text else { return .automatic }
-        if address.family == .ipv6 { throw Problem(reason: "broadcast=\(text) is for IPv4 only; IPv6 has no broadcast") }
-        if text == "+" { return .automatic }
-        if text == "-" { return .none }
-        guard let value = IPAddress(text) else { throw Problem(reason: "broadcast=\(text) is not an IPv4 address") }
-        return .address(value)
-    }
-
+    /// arp_mode, or when only the deprecated send_arp_opts is set, its last -A or -U.
     private static func operation(_ parameters: ParameterValues, logger: Logger) -> ARPPacket.Operation {
         typealias D = FloatingIPDeclaration
-        if parameters.isSet(D.arpMode.spec) || !parameters.isSet(D.sendARPOptions.spec) {
-            return parameters[D.arpMode] == .reply ? .reply : .request
-        }
-        var operation = ARPPacket.Operation.request
-        for option in (parameters[D.sendARPOptions] ?? "").split(whereSeparator: \.isWhitespace) {
+        var mode = parameters[D.arpMode]
+        guard !parameters.isSet(D.arpMode.spec), let options = parameters[D.sendARPOptions] else { return mode.operation }
+        for option in options {
             switch option {
-            case "-A": operation = .reply
-            case "-U": operation = .request
-            default: logger.warning("send_arp_opts: option \(option) is not supported; ignored")
+            case .mode(let chosen): mode = chosen
+            case .ignored(let word): logger.warning("send_arp_opts: option \(word) is not supported; ignored")
             }
         }
-        return operation
+        return mode.operation
     }
 }

@@ -9,7 +9,7 @@ enum FloatingIPDeclaration {
         short: "IPv4 or IPv6 address",
         long: "The floating address, e.g. 192.168.10.20 or 2001:db8:10::20. A link-local IPv6 address (fe80::/10) needs nic.",
         identifies: true, check: { addressProblem($0) })
-    static let nic = OptionalParameter<String>(
+    static let nic = OptionalParameter<NIC>(
         "nic",
         short: "Network interface",
         long: """
@@ -23,7 +23,7 @@ enum FloatingIPDeclaration {
             host (a link-local IPv6 address only from nic).
             """,
         check: { nicProblem($0) })
-    static let cidrNetmask = OptionalParameter<String>(
+    static let cidrNetmask = OptionalParameter<PrefixLength>(
         "cidr_netmask",
         short: "Prefix length",
         long: """
@@ -31,17 +31,14 @@ enum FloatingIPDeclaration {
             A dotted IPv4 mask (255.255.255.0) is accepted with a warning. When it is set, monitor \
             reports the address failed (1) if it is on its interface with another prefix length, \
             and start replaces such an address.
-            """,
-        check: { Prefix.parseLength($0, family: $0.contains(".") ? .ipv4 : .ipv6) == nil
-            ? "is neither a prefix length (1 to 128) nor a contiguous dotted mask" : nil })
-    static let broadcast = OptionalParameter<String>(
+            """)
+    static let broadcast = OptionalParameter<Broadcast>(
         "broadcast",
         short: "Broadcast address (IPv4)",
         long: """
             The IPv4 broadcast address. By default (or +) the subnet's highest address, none for \
             prefixes /31 and /32; - for none. Not allowed with IPv6.
-            """,
-        check: { $0 == "+" || $0 == "-" || IPAddress($0)?.family == .ipv4 ? nil : "is not an IPv4 address, + or -" })
+            """)
     static let iflabel = OptionalParameter<String>(
         "iflabel",
         short: "Interface label (IPv4)",
@@ -78,7 +75,11 @@ enum FloatingIPDeclaration {
             long, ended by stop). False: start sends all of them before it returns.
             """)
     /// How IPv4 announcements go out.
-    enum ARPMode: String, OCFEnumeration { case request, reply }
+    enum ARPMode: String, OCFEnumeration {
+        case request, reply
+
+        var operation: ARPPacket.Operation { self == .reply ? .reply : .request }
+    }
 
     static let arpMode = Parameter<ARPMode>(
         "arp_mode", default: .request,
@@ -87,7 +88,7 @@ enum FloatingIPDeclaration {
             IPv4 announcements as ARP requests (arping -U, the default) or ARP replies (arping -A, \
             IPaddr2's send_arp_opts=-A), for switches and firewalls that ignore one kind.
             """)
-    static let sendARPOptions = OptionalParameter<String>(
+    static let sendARPOptions = OptionalParameter<WordList<SendARPOption>>(
         "send_arp_opts",
         short: "IPaddr2's ARP sender options (deprecated)",
         long: """
@@ -96,11 +97,10 @@ enum FloatingIPDeclaration {
             everything else is ignored with a warning. It is never passed to a program.
             """,
         deprecated: "use arp_mode")
-    static let preferredLifetime = Parameter<String>(
-        "preferred_lft", default: "forever",
+    static let preferredLifetime = Parameter<AddressLifetime>(
+        "preferred_lft", default: .forever,
         short: "Preferred lifetime (IPv6)",
-        long: "The preferred lifetime of an IPv6 address in seconds, or forever. 0 makes it deprecated: usable, but not chosen as a source address.",
-        check: { lifetimeSeconds($0) == nil ? "is not forever or a number of seconds" : nil })
+        long: "The preferred lifetime of an IPv6 address in seconds, or forever. 0 makes it deprecated: usable, but not chosen as a source address.")
     static let noDAD = Parameter<Bool>(
         "nodad", default: false,
         short: "Skip duplicate address detection (IPv6)",
@@ -160,13 +160,13 @@ enum FloatingIPDeclaration {
         return nil
     }
 
-    static func nicProblem(_ text: String) -> String? {
-        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let name = parts.first, !name.isEmpty, name.utf8.count <= 127, name != ".", name != "..",
+    static func nicProblem(_ nic: NIC) -> String? {
+        let name = nic.name
+        guard !name.isEmpty, name.utf8.count <= 127, name != ".", name != "..",
               name.unicodeScalars.allSatisfy({ isNameCharacter($0) || $0 == "@" || $0 == "+" }) else {
             return "is not an interface name"
         }
-        if parts.count == 2 && (parts[1].isEmpty || !parts[1].unicodeScalars.allSatisfy(isNameCharacter)) {
+        if let label = nic.label, label.isEmpty || !label.unicodeScalars.allSatisfy(isNameCharacter) {
             return "has an invalid label after ':'"
         }
         return nil
@@ -175,13 +175,5 @@ enum FloatingIPDeclaration {
     static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
             || scalar == "." || scalar == "_" || scalar == "-")
-    }
-
-    /// `forever` → nil inside .some; seconds → the value. nil when invalid.
-    static func lifetimeSeconds(_ text: String) -> UInt32?? {
-        if text == "forever" { return .some(nil) }
-        guard !text.isEmpty, text.count <= 10, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = UInt32(text), value < UInt32.max else { return nil }
-        return .some(value)
     }
 }

@@ -79,7 +79,7 @@ struct StartAction {
             interface: link.index, address: configuration.address, prefixLength: placement.prefixLength,
             broadcast: configuration.broadcastAddress(prefixLength: placement.prefixLength),
             label: configuration.label(on: link.name), flags: flags,
-            preferredLifetime: configuration.preferredLifetime)
+            preferredLifetime: configuration.preferredLifetime.finiteSeconds)
         do {
             try session.netlink.add(request)
         } catch {

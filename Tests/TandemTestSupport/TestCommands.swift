@@ -1,8 +1,8 @@
 import Foundation
 import TandemCore
 
-/// Runs real tools (xmllint, crm_attribute, the built agents) from tests, through the
-/// project's own command runner.
+/// Runs real tools (ip, nsenter, xmllint, crm_attribute, the built agents) from tests,
+/// through the project's own command runner.
 public enum TestCommands {
     /// A runner with a generous budget for test tooling.
     public static func runner(timeoutMilliseconds: Int = 60_000, environment: [String: String] = [:]) -> CommandRunner {
@@ -14,6 +14,16 @@ public enum TestCommands {
                     input: String? = nil, timeoutMilliseconds: Int = 60_000) throws -> CommandResult {
         try runner(timeoutMilliseconds: timeoutMilliseconds)
             .run(Command(executable, arguments, environment: environment, input: input.map { Array($0.utf8) }))
+    }
+
+    /// Runs a command that must succeed; throws with its stderr otherwise.
+    @discardableResult
+    public static func check(_ executable: String, _ arguments: [String]) throws -> String {
+        let result = try run(executable, arguments)
+        guard result.succeeded else {
+            throw LabError("\(executable) \(arguments.joined(separator: " ")): \(result.status): \(result.stderrText)")
+        }
+        return result.stdoutText
     }
 
     /// Where the built executables are: `TANDEM_BIN_DIR` (the Makefile points it at the

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// Review item 10: floating-ip has no Cluster-IP, so a clone would put one address on every
 /// node (or twice on one with clone-node-max=2). validate-all and start refuse it (6); stop
@@ -18,7 +19,7 @@ struct FloatingIPCloneTests {
             for action in ["validate-all", "start"] {
                 let outcome = try clone.run(action)
                 #expect(outcome.code == 6, "\(action) \(meta): \(outcome)")
-                #expect(outcome.exitReason?.contains("floating-ip cannot be cloned") == true, "\(action) \(meta): \(outcome)")
+                #expect(outcome.exitReason()?.contains("floating-ip cannot be cloned") == true, "\(action) \(meta): \(outcome)")
             }
             #expect(try lab.addresses("10.30.0.70").isEmpty, "a refused start adds nothing")
             #expect(try clone.run("monitor").code == 7)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// What goes wrong under a running address: links down, NICs removed, someone else's address.
 @Suite(.enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))
@@ -20,7 +21,7 @@ struct FloatingIPFailureTests {
         #expect(try agent.run("stop").code == 0)
         let start = try agent.run("start")
         #expect(start.code == 5)
-        #expect(start.exitReason?.contains("link eth0 is down") == true)
+        #expect(start.exitReason()?.contains("link eth0 is down") == true)
         #expect(try lab.addresses("10.30.0.90").isEmpty)
         #expect(try unchecked.run("start").code == 0)
         #expect(try unchecked.run("stop").code == 0)
@@ -72,10 +73,10 @@ struct FloatingIPFailureTests {
         // This host answers for the address on eth1: not stopped (item 11), or Pacemaker would
         // start it on another node too.
         let probe = try agent.run("monitor")
-        #expect(probe.code == 1 && probe.exitReason?.contains("held on eth1") == true, "\(probe)")
+        #expect(probe.code == 1 && probe.exitReason()?.contains("held on eth1") == true, "\(probe)")
         let start = try agent.run("start")
         #expect(start.code == 1)
-        #expect(start.exitReason?.contains("already configured on eth1") == true)
+        #expect(start.exitReason()?.contains("already configured on eth1") == true)
         #expect(try agent.run("stop").code == 0)
         #expect(try lab.addresses("10.30.0.95").isEmpty, "stop removes the address wherever this host holds it")
         #expect(try agent.run("monitor").code == 7)

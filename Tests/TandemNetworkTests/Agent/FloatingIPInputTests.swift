@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// Bad input for every parameter: the right code, an exit reason, and nothing added.
 @Suite(.enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))
@@ -36,7 +37,7 @@ struct FloatingIPInputTests {
             for action in ["validate-all", "start"] {
                 let outcome = try agent.run(action)
                 #expect(outcome.code == 6, "\(action) \(parameters): \(outcome)")
-                #expect(outcome.exitReason?.isEmpty == false, "\(action) \(parameters) gives a reason")
+                #expect(outcome.exitReason()?.isEmpty == false, "\(action) \(parameters) gives a reason")
             }
             #expect(try agent.run("monitor").code == 7, "probe \(parameters)")
             // Only the address and its namespace say where to look; with any other parameter
@@ -91,7 +92,7 @@ struct FloatingIPInputTests {
         for action in ["validate-all", "start"] {
             let outcome = try agent.run(action)
             #expect(outcome.code == 2)
-            #expect(outcome.exitReason == "interface eth9 does not exist (on this host)")
+            #expect(outcome.exitReason() == "interface eth9 does not exist (on this host)")
         }
         #expect(try agent.run("monitor").code == 7)
         #expect(try agent.monitor().code == 7)

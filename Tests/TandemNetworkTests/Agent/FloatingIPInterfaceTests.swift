@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// The address on its interface as nic names it: long alternative names (item 12), a prefix
 /// length other than cidr_netmask (item 12a).
@@ -24,7 +25,7 @@ struct FloatingIPInterfaceTests {
         #expect(try lab.addresses("10.30.0.98").isEmpty)
         #expect(try agent.run("monitor").code == 7)
         let missing = try lab.agent(["ip": "10.30.0.98", "nic": "another-very-long-name-y"]).run("validate-all")
-        #expect(missing.code == 2 && missing.exitReason?.contains("does not exist") == true, "\(missing)")
+        #expect(missing.code == 2 && missing.exitReason()?.contains("does not exist") == true, "\(missing)")
     }
 
     /// Item 12a: an explicit cidr_netmask and the address on the right interface with another
@@ -36,7 +37,7 @@ struct FloatingIPInterfaceTests {
         try lab.ip("addr", "add", "10.30.0.99/25", "dev", "eth0")
         let monitor = try agent.monitor()
         #expect(monitor.code == 1, "\(monitor)")
-        #expect(monitor.exitReason?.contains("/25") == true, "\(monitor)")
+        #expect(monitor.exitReason()?.contains("/25") == true, "\(monitor)")
         #expect(try agent.run("monitor").code == 1)
         #expect(try agent.run("stop").code == 0)
         #expect(try lab.addresses("10.30.0.99").isEmpty)

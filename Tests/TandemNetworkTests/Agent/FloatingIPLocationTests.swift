@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// Where monitor and stop look for the address (item 11): another interface of this host
 /// after a route change is failed, not stopped, and stop removes every copy.
@@ -25,7 +26,7 @@ struct FloatingIPLocationTests {
         try lab.ip("route", "replace", "10.50.0.0/24", "dev", "eth1")
         let recurring = try agent.monitor()
         #expect(recurring.code == 1, "\(recurring)")
-        #expect(recurring.exitReason?.contains("eth0") == true, "the reason names the holder: \(recurring)")
+        #expect(recurring.exitReason()?.contains("eth0") == true, "the reason names the holder: \(recurring)")
         let probe = try agent.run("monitor")
         #expect(probe.code == 1, "\(probe)")
 
@@ -44,7 +45,7 @@ struct FloatingIPLocationTests {
         #expect(try agent.run("start").code == 0)
         try lab.ip("addr", "add", "10.30.0.97/32", "dev", "eth1")
         let monitor = try agent.monitor()
-        #expect(monitor.code == 1 && monitor.exitReason?.contains("eth1") == true, "\(monitor)")
+        #expect(monitor.code == 1 && monitor.exitReason()?.contains("eth1") == true, "\(monitor)")
         #expect(try agent.run("stop").code == 0)
         #expect(try lab.addresses("10.30.0.97").isEmpty)
         #expect(try agent.run("monitor").code == 7)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// Item 12b: monitor finds the IPv6 address still tentative (duplicate address detection
 /// running) and waits, within its own time, for the outcome instead of calling it running.
@@ -37,7 +38,7 @@ struct FloatingIPMonitorDADTests {
         let agent = lab.agent(["ip": "2001:db8:30::81", "arp_bg": "false", "arp_count": "1"])
         let monitor = try agent.monitor()
         #expect(monitor.code == 1, "\(monitor)")
-        #expect(monitor.exitReason?.contains("duplicate address detection") == true, "\(monitor)")
+        #expect(monitor.exitReason()?.contains("duplicate address detection") == true, "\(monitor)")
         #expect(try agent.run("stop").code == 0)
         #expect(try lab.addresses("2001:db8:30::81").isEmpty)
     }
@@ -51,7 +52,7 @@ struct FloatingIPMonitorDADTests {
         let began = Date()
         let monitor = try agent.monitor()
         #expect(monitor.code == 1, "\(monitor)")
-        #expect(monitor.exitReason?.contains("tentative") == true, "\(monitor)")
+        #expect(monitor.exitReason()?.contains("tentative") == true, "\(monitor)")
         #expect(Date().timeIntervalSince(began) < 6, "the wait is bounded (about 3 s)")
         #expect(try agent.run("stop").code == 0)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// ocf-tester, meta-data schemas, and "monitor starts no processes".
 @Suite(.enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))
@@ -23,13 +24,7 @@ struct FloatingIPToolingTests {
     @Test func metadataValidatesAgainstAllThreeSchemas() throws {
         let outcome = try AgentInvocation("floating-ip").run("meta-data")
         #expect(outcome.code == 0)
-        let dtd = try TestCommands.run("xmllint", ["--noout", "--path", "/usr/share/resource-agents", "--valid", "-"],
-                                       input: outcome.stdout)
-        #expect(dtd.succeeded, "ra-api-1.dtd: \(dtd.stderrText)")
-        for schema in ["/usr/share/resource-agents/metadata.rng", "/usr/share/pcs/data/ocf-1.1.rng"] {
-            let result = try TestCommands.run("xmllint", ["--noout", "--relaxng", schema, "-"], input: outcome.stdout)
-            #expect(result.succeeded, "\(schema): \(result.stderrText)")
-        }
+        #expect(try MetadataSchemas.problems(in: outcome.stdout) == [])
         for name in ["ip", "nic", "cidr_netmask", "broadcast", "iflabel", "arp_count", "arp_interval", "arp_count_refresh",
                      "arp_bg", "arp_mode", "preferred_lft", "nodad", "noprefixroute", "check_link_status", "network_namespace"] {
             #expect(outcome.stdout.contains("<parameter name=\"\(name)\""), "\(name)")

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// Announcements as the peer sees them. Serialized: the spacing checks need a quiet CPU.
 @Suite(.serialized, .enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))

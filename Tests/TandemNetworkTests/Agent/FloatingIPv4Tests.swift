@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// The built agent in a namespace: IPv4 start/stop/monitor/validate-all.
 @Suite(.enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))
@@ -57,7 +58,7 @@ struct FloatingIPv4Tests {
         wider.parameters["cidr_netmask"] = "16"
         let failed = try wider.run("start")
         #expect(failed.code == 2)
-        #expect(failed.exitReason?.contains("no route covers 10.30.0.60/16") == true)
+        #expect(failed.exitReason()?.contains("no route covers 10.30.0.60/16") == true)
         #expect(try lab.addresses("10.30.0.60").isEmpty)
     }
 
@@ -75,7 +76,7 @@ struct FloatingIPv4Tests {
         var forced = second   // nic given, address outside its subnet, no netmask: nothing to take it from
         forced.parameters["nic"] = "eth0"
         let failed = try forced.run("start")
-        #expect(failed.code == 2 && failed.exitReason?.contains("through eth0") == true)
+        #expect(failed.code == 2 && failed.exitReason()?.contains("through eth0") == true)
         forced.parameters["cidr_netmask"] = "24"   // nic and netmask both given: used as they are
         #expect(try forced.run("start").code == 0)
         #expect(try lab.addresses("10.31.0.50").first.map { try lab.interfaceName($0.interface) } == "eth0")
@@ -91,7 +92,7 @@ struct FloatingIPv4Tests {
         #expect(try lab.addresses("10.77.1.1").first.map { try lab.interfaceName($0.interface) } == "eth0")
         #expect(try metric.run("stop").code == 0)
         let blackholed = try lab.agent(["ip": "10.78.1.1"]).run("validate-all")
-        #expect(blackholed.code == 2 && blackholed.exitReason?.contains("unable to find nic or netmask") == true)
+        #expect(blackholed.code == 2 && blackholed.exitReason()?.contains("unable to find nic or netmask") == true)
     }
 
     @Test func interfaceLabel() throws {
@@ -111,9 +112,9 @@ struct FloatingIPv4Tests {
         #expect(try legacy.run("stop").code == 0)
 
         let long = try lab.agent(["ip": "10.30.0.70", "nic": "eth0", "iflabel": "abcdefghijk"]).run("validate-all")
-        #expect(long.code == 6 && long.exitReason?.contains("longer than 15") == true)
+        #expect(long.code == 6 && long.exitReason()?.contains("longer than 15") == true)
         let auto = try lab.agent(["ip": "10.30.0.70", "iflabel": "abcdefghijk"]).run("start")
-        #expect(auto.code == 6 && auto.exitReason?.contains("eth0:abcdefghijk") == true)
+        #expect(auto.code == 6 && auto.exitReason()?.contains("eth0:abcdefghijk") == true)
         #expect(try lab.addresses("10.30.0.70").isEmpty)
     }
 
@@ -142,7 +143,7 @@ struct FloatingIPv4Tests {
 
         agent.parameters["network_namespace"] = lab.node + "-gone"
         let validate = try agent.run("validate-all")
-        #expect(validate.code == 2 && validate.exitReason?.contains("does not exist") == true)
+        #expect(validate.code == 2 && validate.exitReason()?.contains("does not exist") == true)
         #expect(try agent.run("start").code == 2)
         #expect(try agent.run("monitor").code == 7)
         #expect(try agent.monitor().code == 7)

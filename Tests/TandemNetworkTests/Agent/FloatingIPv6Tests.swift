@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TandemCore
 import TandemNetwork
+import TandemTestSupport
 
 /// The built agent with IPv6 addresses: DAD, link-local, the IPv6-only options.
 @Suite(.enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))
@@ -46,7 +47,7 @@ struct FloatingIPv6Tests {
         #expect(try agent.run("monitor").code == 0)
         #expect(try agent.run("stop").code == 0)
         let broadcast = try lab.agent(["ip": "2001:db8:30::60", "broadcast": "+"]).run("validate-all")
-        #expect(broadcast.code == 6 && broadcast.exitReason?.contains("IPv4 only") == true)
+        #expect(broadcast.code == 6 && broadcast.exitReason()?.contains("IPv4 only") == true)
     }
 
     @Test func duplicateAddressDetectionFailureRemovesTheAddress() throws {
@@ -56,7 +57,7 @@ struct FloatingIPv6Tests {
         let agent = lab.agent(["ip": "2001:db8:30::77", "arp_bg": "false", "arp_count": "1"])
         let start = try agent.run("start")
         #expect(start.code == 1)
-        #expect(start.exitReason?.contains("duplicate address detection failed") == true, "\(start)")
+        #expect(start.exitReason()?.contains("duplicate address detection failed") == true, "\(start)")
         #expect(try lab.addresses("2001:db8:30::77").isEmpty)
         #expect(try agent.run("monitor").code == 7)
         #expect(try agent.run("stop").code == 0)
@@ -66,7 +67,7 @@ struct FloatingIPv6Tests {
         let lab = try Self.lab()
         defer { lab.remove() }
         let missing = try lab.agent(["ip": "fe80::99"]).run("validate-all")
-        #expect(missing.code == 6 && missing.exitReason?.contains("needs nic") == true)
+        #expect(missing.code == 6 && missing.exitReason()?.contains("needs nic") == true)
         #expect(try lab.agent(["ip": "fe80::99"]).run("monitor").code == 7, "a probe reports not running")
         // The same link-local address on another link is another address: not this resource's.
         try lab.addLink("eth1", peerName: "peer1")

@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 @testable import TandemNetwork
 
 @Suite struct IPAddressTests {

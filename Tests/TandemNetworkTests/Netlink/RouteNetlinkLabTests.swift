@@ -1,5 +1,6 @@
 import Testing
 import TandemNetwork
+import TandemTestSupport
 
 /// The rtnetlink layer against a real kernel, inside a throw-away namespace.
 @Suite(.enabled(if: NamespaceLab.isRoot, "needs root for network namespaces"))

@@ -3,16 +3,16 @@ import TandemNetwork
 
 /// Frames seen on the peer's interface, captured in-process with a packet socket opened
 /// inside the peer namespace (the socket stays there after the thread returns).
-final class Capture {
+public final class Capture {
     private let socket: PacketSocket
 
-    struct Frame {
-        let bytes: [UInt8]
+    public struct Frame {
+        public let bytes: [UInt8]
         /// Kernel receive time, milliseconds (CLOCK_REALTIME).
-        let milliseconds: Double
+        public let milliseconds: Double
     }
 
-    init(_ lab: NamespaceLab, interface: String = "peer0") throws {
+    public init(_ lab: NamespaceLab, interface: String = "peer0") throws {
         socket = try NetworkNamespace.perform(in: lab.peer) {
             guard let link = try RouteNetlink().link(named: interface) else { throw LabError("no \(interface) in peer") }
             return try PacketSocket(interface: link.index, capturing: PacketSocket.allProtocols, receiveTimeoutMilliseconds: 100)
@@ -21,7 +21,7 @@ final class Capture {
 
     /// Reads frames until `count` of them satisfy `matching` or `milliseconds` pass without
     /// reaching it; returns the matching ones.
-    func collect(_ count: Int, within milliseconds: Int, matching: ([UInt8]) -> Bool) throws -> [Frame] {
+    public func collect(_ count: Int, within milliseconds: Int, matching: ([UInt8]) -> Bool) throws -> [Frame] {
         var frames: [Frame] = []
         var start = timespec()
         clock_gettime(CLOCK_MONOTONIC, &start)
@@ -38,7 +38,7 @@ final class Capture {
     }
 
     /// Gaps between consecutive frames, in milliseconds.
-    static func gaps(_ frames: [Frame]) -> [Double] {
+    public static func gaps(_ frames: [Frame]) -> [Double] {
         zip(frames.dropFirst(), frames).map { $0.milliseconds - $1.milliseconds }
     }
 }

@@ -8,15 +8,15 @@ import TandemNetwork
 /// interface `peer0`). More pairs can be added. Names are unique per lab, so labs run in
 /// parallel. `remove()` (also run by deinit) deletes both namespaces and with them every
 /// interface and address the test made.
-final class NamespaceLab {
-    let node: String
-    let peer: String
-    let stateDirectory: String
+public final class NamespaceLab {
+    public let node: String
+    public let peer: String
+    public let stateDirectory: String
     private var removed = false
 
-    static var isRoot: Bool { getuid() == 0 }
+    public static var isRoot: Bool { getuid() == 0 }
 
-    init(ipv6: Bool = false) throws {
+    public init(ipv6: Bool = false) throws {
         let tag = "tf" + UUID().uuidString.lowercased().prefix(8)
         node = tag + "-n"
         peer = tag + "-p"
@@ -41,7 +41,7 @@ final class NamespaceLab {
     deinit { remove() }
 
     /// Deletes both namespaces (idempotent).
-    func remove() {
+    public func remove() {
         guard !removed else { return }
         removed = true
         for namespace in [node, peer] { _ = try? TestCommands.run("ip", ["netns", "delete", namespace]) }
@@ -49,7 +49,7 @@ final class NamespaceLab {
     }
 
     /// Another veth pair between node and peer, both ends up.
-    func addLink(_ name: String, peerName: String) throws {
+    public func addLink(_ name: String, peerName: String) throws {
         try TestCommands.check("ip", ["link", "add", "name", name, "netns", node, "type", "veth",
                                       "peer", "name", peerName, "netns", peer])
         try TestCommands.check("ip", ["-n", node, "link", "set", name, "up"])
@@ -58,18 +58,18 @@ final class NamespaceLab {
 
     /// `ip -n <node> …`.
     @discardableResult
-    func ip(_ arguments: String...) throws -> String { try TestCommands.check("ip", ["-n", node] + arguments) }
+    public func ip(_ arguments: String...) throws -> String { try TestCommands.check("ip", ["-n", node] + arguments) }
 
     /// `ip -n <peer> …`.
     @discardableResult
-    func peerIP(_ arguments: String...) throws -> String { try TestCommands.check("ip", ["-n", peer] + arguments) }
+    public func peerIP(_ arguments: String...) throws -> String { try TestCommands.check("ip", ["-n", peer] + arguments) }
 
     private func sysctl(_ namespace: String, _ settings: [String]) throws {
         try TestCommands.check("ip", ["netns", "exec", namespace, "sysctl", "-qw"] + settings)
     }
 
     /// The node's addresses equal to `address`, read in-process over rtnetlink.
-    func addresses(_ address: String) throws -> [InterfaceAddress] {
+    public func addresses(_ address: String) throws -> [InterfaceAddress] {
         guard let wanted = IPAddress(address) else { throw LabError("bad address \(address)") }
         return try NetworkNamespace.perform(in: node) {
             try RouteNetlink().addresses(family: wanted.family).filter { $0.address == wanted }
@@ -77,7 +77,7 @@ final class NamespaceLab {
     }
 
     /// Every address on the node (to check that nothing was added).
-    func allAddresses() throws -> [InterfaceAddress] {
+    public func allAddresses() throws -> [InterfaceAddress] {
         try NetworkNamespace.perform(in: node) {
             let netlink = try RouteNetlink()
             return try netlink.addresses(family: .ipv4) + netlink.addresses(family: .ipv6)
@@ -85,17 +85,17 @@ final class NamespaceLab {
     }
 
     /// A node link by name.
-    func link(_ name: String, inPeer: Bool = false) throws -> Link? {
+    public func link(_ name: String, inPeer: Bool = false) throws -> Link? {
         try NetworkNamespace.perform(in: inPeer ? peer : node) { try RouteNetlink().link(named: name) }
     }
 
     /// The interface name an index stands for on the node.
-    func interfaceName(_ index: InterfaceIndex) throws -> String? {
+    public func interfaceName(_ index: InterfaceIndex) throws -> String? {
         try NetworkNamespace.perform(in: node) { try RouteNetlink().link(at: index)?.name }
     }
 
     /// Waits until IPv6 DAD of the link-local and configured addresses is over on both sides.
-    func settleIPv6() throws {
+    public func settleIPv6() throws {
         for _ in 0..<60 {
             let tentative = try [node, peer].contains { namespace in
                 try NetworkNamespace.perform(in: namespace) {
@@ -109,8 +109,10 @@ final class NamespaceLab {
     }
 
     /// The agent, run inside the node namespace (through nsenter) with this lab's state directory.
-    func agent(_ parameters: [String: String] = [:]) -> AgentInvocation {
+    public func agent(_ parameters: [String: String] = [:]) -> AgentInvocation {
         var invocation = AgentInvocation("floating-ip")
+        // The announcer's pid file is named after it (tandem-floating-ip-vip.announcer.pid).
+        invocation.instance = "vip"
         invocation.namespace = node
         invocation.parameters = parameters
         invocation.extra["HA_RSCTMP"] = stateDirectory
