@@ -9,15 +9,10 @@ import TandemTestSupport
 /// a /proc/drbd captured from real DRBD 8.4.11 in the storage lab (a test double reproducing
 /// real output), the minors come from the real `drbdadm sh-minor` on a generated configuration.
 @Suite(.serialized) struct DRBDControlTests {
-    /// One logger for the whole test process (libqb's targets are process-wide): debug lines
-    /// into a file the tests can read.
-    static let logFile = NSTemporaryDirectory() + "tandem-drbd-control-\(UUID().uuidString.prefix(8)).log"
-    static let logger = Logger.open(tag: "drbd-tests", settings: LogSettings(facilityName: nil, file: logFile, debug: true),
-                                    stderrIsTerminal: false)
+    /// The test process's one logger (libqb's targets are process-wide).
+    static var logger: Logger { TestLogger.shared }
 
-    static func logLines(containing text: String) -> [Substring] {
-        ((try? FixturePaths.read(logFile)) ?? "").split(separator: "\n").filter { $0.contains(text) }
-    }
+    static func logLines(containing text: String) -> [Substring] { TestLogger.lines(containing: text) }
 
     /// A scratch directory with a DRBD configuration for this host: r0 as in the storage lab
     /// (minor 0), r2 with two volumes (minors 3 and 7).

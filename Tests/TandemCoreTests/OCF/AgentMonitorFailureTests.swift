@@ -1,4 +1,5 @@
 import Testing
+import TandemTestSupport
 @testable import TandemCore
 
 /// How the runtime maps a monitor's failure, for every agent: a probe on a host that lacks
@@ -14,7 +15,7 @@ import Testing
         let budget = OperationBudget(timeoutMilliseconds: 1000, started: .now())
         return AgentContext(declaration: declaration, action: action, environment: OCFEnvironment(variables),
                             parameters: ParameterValues.parse(declaration, from: OCFEnvironment(variables)).values,
-                            logger: Logger.open(tag: "t", settings: LogSettings(facilityName: nil, file: "/dev/null", debug: false)),
+                            logger: TestLogger.shared,
                             budget: budget, runner: CommandRunner(budget: budget))
     }
 

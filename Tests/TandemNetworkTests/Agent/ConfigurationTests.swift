@@ -17,7 +17,7 @@ import TandemTestSupport
         let budget = OperationBudget(timeoutMilliseconds: 1000, started: .now())
         let context = AgentContext(
             declaration: FloatingIPDeclaration.agent, action: action, environment: environment, parameters: parsed.values,
-            logger: Logger.open(tag: "t", settings: LogSettings(facilityName: nil, file: "/dev/null", debug: false)),
+            logger: TestLogger.shared,
             budget: budget, runner: CommandRunner(budget: budget))
         return try Configuration(context)
     }
