@@ -90,7 +90,7 @@ enum FloatingIPDeclaration {
             """)
     static let sendARPOptions = OptionalParameter<WordList<SendARPOption>>(
         "send_arp_opts",
-        short: "IPaddr2's ARP sender options (deprecated)",
+        short: "IPaddr2's ARP sender options",
         long: """
             Read for compatibility with IPaddr2, which passes it to its ARP sender: any options \
             and values are accepted (e.g. -c 3). -A means arp_mode=reply, -U arp_mode=request; \
