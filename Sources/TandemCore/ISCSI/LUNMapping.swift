@@ -1,0 +1,61 @@
+/// One LUN of a target: its number and the block device behind it, written `N:/dev/path`
+/// (`0:/dev/vg0/lun0`). A list of them (`WordList<LUNMapping>`) is a target's LUN map.
+public struct LUNMapping: Hashable, Sendable, CustomStringConvertible {
+    /// 0...16383 (SAM's flat addressing; LIO and SCST take it, tgt reserves 0 for its controller).
+    public let number: Int
+    public let path: DevicePath
+
+    public static let numbers = 0...16383
+
+    public init?(number: Int, path: DevicePath) {
+        guard Self.numbers.contains(number) else { return nil }
+        self.number = number
+        self.path = path
+    }
+
+    public init?(_ text: String) {
+        guard let colon = text.firstIndex(of: ":"), let number = Int(text[..<colon]),
+              text[..<colon].allSatisfy(\.isNumber),
+              let path = DevicePath(String(text[text.index(after: colon)...])) else { return nil }
+        self.init(number: number, path: path)
+    }
+
+    public var description: String { "\(number):\(path)" }
+}
+
+extension LUNMapping: OCFParameterValue {
+    public static var contentType: ParameterContentType { .string }
+    public init?(ocfText: String) { self.init(ocfText) }
+    public var ocfText: String { description }
+    public static var expectation: String { "a LUN like 0:/dev/vg0/lun0 (number 0 to 16383, an absolute device path)" }
+}
+
+/// The path of a block device a LUN exports: absolute, no `.` or `..` component, no white
+/// space or control characters (it is written into configfs and sysfs as it is), at most
+/// 4095 bytes. Whether it is a block device is a question for the host, at start.
+public struct DevicePath: Hashable, Sendable, CustomStringConvertible {
+    public let text: String
+
+    public init?(_ text: String) {
+        guard Self.problem(text) == nil else { return nil }
+        self.text = text
+    }
+
+    public var description: String { text }
+
+    public static func problem(_ text: String) -> String? {
+        guard text.hasPrefix("/") else { return "is not an absolute path" }
+        guard text.utf8.count < 4096 else { return "is longer than 4095 bytes" }
+        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7f })
+        else { return "has white space or control characters" }
+        guard !text.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) else { return "has a . or .. component" }
+        return nil
+    }
+}
+
+extension DevicePath: OCFParameterValue {
+    public static var contentType: ParameterContentType { .string }
+    public init?(ocfText: String) { self.init(ocfText) }
+    public var ocfText: String { text }
+    public static var expectation: String { "an absolute device path without . or .. components or white space" }
+}
