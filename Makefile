@@ -31,14 +31,15 @@ RELEASE_BIN = $(shell $(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --show-bin-
 VERSION := ${shell sed -n '1s/^tandem (\([^)]*\)).*/\1/p' debian/changelog}
 VERSION_SWIFT := Sources/TandemCore/OCF/TandemVersion.swift
 
-.PHONY: help deps version build release test install install-files uninstall bench demo clean \
+.PHONY: help deps version build release test deb install install-files uninstall bench demo clean \
 	lab-deps lab-image lab-up lab-down lab-ssh lab-status lab-test lab-fixtures
 
 help:
 	@echo "make deps       install the Debian packages Tandem needs (root)"
 	@echo "make build      debug build"
 	@echo "make release    release agents, Swift runtime linked in statically"
-	@echo "make test       everything CI runs: deps, release build, the test suite"
+	@echo "make test       everything CI runs: deps, release build, the test suite, the package test"
+	@echo "make deb        the Debian package dist/tandem_$(VERSION)_<arch>.deb (dpkg-buildpackage)"
 	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT))"
 	@echo "make uninstall  remove them again"
 	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy; VIP failover)"
@@ -83,6 +84,19 @@ test: deps release
 	$(MAKE) --no-print-directory install-files BIN_DIR="$(RELEASE_BIN)"
 	TANDEM_BIN_DIR="$(RELEASE_BIN)" $(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
+# The Debian package (debian/), built the ordinary way with the toolchain on PATH; its build is
+# `make release`, so after `make test` it reuses that build. Everything lands in dist/ (not ..).
+DIST_DIR := $(CURDIR)/dist
+DEB_ARCH = $(shell dpkg --print-architecture)
+DEB_BASE = $(DIST_DIR)/tandem_$(VERSION)_$(DEB_ARCH)
+
+deb: deps
+	@mkdir -p "$(DIST_DIR)"
+	TANDEM_DEB_DIR="$(DIST_DIR)" dpkg-buildpackage -us -uc -b \
+		--buildinfo-option=-u"$(DIST_DIR)" --buildinfo-file="$(DEB_BASE).buildinfo" \
+		--changes-option=-u"$(DIST_DIR)" --changes-file="$(DEB_BASE).changes"
+	@echo "make deb: $(DEB_BASE).deb"
+
 # Where install-files takes the agents from (tests point it at a build of their own).
 BIN_DIR ?= $(RELEASE_BIN)
 
@@ -112,7 +126,7 @@ demo: deps release
 	scripts/demo "$(RELEASE_BIN)"
 
 clean:
-	rm -rf .build
+	rm -rf .build dist
 
 # --- The storage lab (lab/, README "Storage lab"): Debian 12 guests under qemu with real
 # DRBD, LVM, LIO, open-iscsi and multipath. State and image live in $(TANDEM_LAB_DIR).
