@@ -31,7 +31,7 @@ RELEASE_BIN = $(shell $(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --show-bin-
 VERSION := ${shell sed -n '1s/^tandem (\([^)]*\)).*/\1/p' debian/changelog}
 VERSION_SWIFT := Sources/TandemCore/OCF/TandemVersion.swift
 
-.PHONY: help deps version build release test deb install install-files uninstall bench demo clean \
+.PHONY: help deps version build release test deb deb-test install install-files uninstall bench demo clean \
 	lab-deps lab-image lab-up lab-down lab-ssh lab-status lab-test lab-fixtures
 
 help:
@@ -40,6 +40,7 @@ help:
 	@echo "make release    release agents, Swift runtime linked in statically"
 	@echo "make test       everything CI runs: deps, release build, the test suite, the package test"
 	@echo "make deb        the Debian package dist/tandem_$(VERSION)_<arch>.deb (dpkg-buildpackage)"
+	@echo "make deb-test   build it, lintian, apt install it, crm/pcs with it, apt purge it (root)"
 	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT))"
 	@echo "make uninstall  remove them again"
 	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy; VIP failover)"
@@ -78,11 +79,13 @@ $(PKGCONFIG_DIR)/%.pc:
 
 # The cluster tests (Tests/ClusterIntegrationTests) run the installed agents under a real
 # Pacemaker, so the agents are installed first (never from inside `swift test`: a build
-# there would wait on the build directory lock held by the running test).
+# there would wait on the build directory lock held by the running test). Then the Debian
+# package, from the same release build, is built and tested (deb-test).
 test: deps release
 	scripts/check-style
 	$(MAKE) --no-print-directory install-files BIN_DIR="$(RELEASE_BIN)"
 	TANDEM_BIN_DIR="$(RELEASE_BIN)" $(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	$(MAKE) --no-print-directory deb-test
 
 # The Debian package (debian/), built the ordinary way with the toolchain on PATH; its build is
 # `make release`, so after `make test` it reuses that build. Everything lands in dist/ (not ..).
@@ -96,6 +99,10 @@ deb: deps
 		--buildinfo-option=-u"$(DIST_DIR)" --buildinfo-file="$(DEB_BASE).buildinfo" \
 		--changes-option=-u"$(DIST_DIR)" --changes-file="$(DEB_BASE).changes"
 	@echo "make deb: $(DEB_BASE).deb"
+
+# lintian, then apt install, crm/pcs, apt purge in a throw-away copy of this system (root).
+deb-test: deb
+	TANDEM_AGENTS="$(AGENTS)" scripts/test-deb "$(DEB_BASE).deb"
 
 # Where install-files takes the agents from (tests point it at a build of their own).
 BIN_DIR ?= $(RELEASE_BIN)
