@@ -94,7 +94,7 @@ enum DRBDAgentDeclaration {
         reloadable: true)
 
     static let agent = AgentDeclaration(
-        name: "drbd", version: "0.1",
+        name: "drbd",
         shortDescription: "DRBD replicated storage, promotable (single- or dual-primary)",
         longDescription: """
             Manages a DRBD resource as a promotable clone: started means Secondary, promoted means \

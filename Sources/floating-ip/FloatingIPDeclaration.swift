@@ -127,7 +127,7 @@ enum FloatingIPDeclaration {
         identifies: true, check: { NetworkNamespace.isValidName($0) ? nil : "is not a network namespace name" })
 
     static let agent = AgentDeclaration(
-        name: "floating-ip", version: "1.0",
+        name: "floating-ip",
         shortDescription: "Floating IPv4/IPv6 address, managed over rtnetlink",
         longDescription: """
             Adds and removes a floating IP address (an iSCSI portal, say) that the cluster moves \

@@ -54,7 +54,7 @@ enum LVMDeclaration {
         reloadable: true)
 
     static let agent = AgentDeclaration(
-        name: "lvm", version: "0.1",
+        name: "lvm",
         shortDescription: "LVM volume group activation (exclusive or shared)",
         longDescription: """
             Activates a volume group, or one logical volume of it, on this node, exclusively (system_id \

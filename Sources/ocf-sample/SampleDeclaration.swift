@@ -27,7 +27,7 @@ enum SampleDeclaration {
         long: "normal behaves; fail-start makes start fail with a reason; fail-monitor makes recurring monitors fail.")
 
     static let agent = AgentDeclaration(
-        name: "ocf-sample", version: "0.1",
+        name: "ocf-sample",
         shortDescription: "Sample promotable agent of the Tandem OCF runtime",
         longDescription: """
             A promotable resource whose role is kept in a state file, like Pacemaker's Stateful. \

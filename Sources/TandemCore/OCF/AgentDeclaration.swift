@@ -2,14 +2,15 @@
 /// usage text and the docs are all derived from it.
 public struct AgentDeclaration: Sendable {
     public let name: String
-    /// The agent's own version (the `version` attribute), not the OCF API version.
+    /// The agent's own version (the `version` attribute), not the OCF API version: Tandem's
+    /// (`TandemVersion.current`, from debian/changelog) for every agent Tandem ships.
     public let version: String
     public let shortDescription: String
     public let longDescription: String
     public let parameters: [ParameterSpec]
     public let actions: [ActionSpec]
 
-    public init(name: String, version: String, shortDescription: String, longDescription: String,
+    public init(name: String, version: String = TandemVersion.current, shortDescription: String, longDescription: String,
                 parameters: [ParameterSpec], actions: [ActionSpec]) {
         self.name = name
         self.version = version
