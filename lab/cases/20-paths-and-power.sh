@@ -4,7 +4,12 @@
 # rejoins the cluster and resyncs. Needs 00-smoke's setup; leaves it so.
 
 dev=$(mpath_dev) || die "no multipath device on c1 (00-smoke sets it up)"
-all_paths_ready() { [[ $(on c1 "multipath -ll" | grep -c "active ready running") == 2 ]]; }
+# Succeeds when both paths are "active ready running"; otherwise prints `multipath -ll`.
+all_paths_ready() {
+    local out
+    out=$(on c1 "multipath -ll")
+    [[ $(grep -c "active ready running" <<<"$out") == 2 ]] || { printf '%s\n' "$out"; return 1; }
+}
 
 step "unplug c1 from lan: I/O goes on through san"
 cut_path c1 lan
@@ -16,7 +21,7 @@ on c1 "multipath -ll" >&2
 
 step "plug c1 back: both paths ready, optimized group active again"
 restore_path c1 lan
-LAB_POLL=2 wait_for 120 "both paths of $dev 'active ready running'" "multipath -ll and dmesg on c1" -- all_paths_ready
+LAB_POLL=2 poll 120 "both paths of $dev 'active ready running' (read dmesg on c1)" -- all_paths_ready
 wait_mpath "prio=50 status=active" 60
 verify_pattern c1 "$dev" 8 "$sum"
 

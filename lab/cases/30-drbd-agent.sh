@@ -71,10 +71,6 @@ wait_drbd "$secondary" "Connected Primary/Secondary UpToDate/UpToDate" 180
 wait_drbd "$primary" "Connected Secondary/Primary UpToDate/UpToDate" 30
 wait_crm_roles "$secondary" ms_drbd Unpromoted "$primary" 60
 wait_crm_roles "$secondary" ms_drbd Promoted "$secondary" 10
-deadline=$((SECONDS + 90))
-while [[ -n $(fence_constraints "$secondary") ]]; do
-    ((SECONDS < deadline)) || die "the crm-fence-peer constraint is still there 90s after the resync: $(fence_constraints "$secondary")"
-    sleep 3
-done
+LAB_POLL=3 poll 90 "the crm-fence-peer constraint to go after the resync" -- no_fence_constraint "$secondary"
 lab_log "no fencing constraint left after the resync (crm-unfence-peer.9.sh)"
 on "$primary" "journalctl -q --no-pager 2>/dev/null | grep -E 'unfence|helper command' | tail -n 4; true" >&2

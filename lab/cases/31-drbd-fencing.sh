@@ -17,11 +17,8 @@ step "fencing resource-only: unplug $secondary from lan (DRBD's link; corosync s
 [[ $(on "$primary" "drbdsetup show r0" | grep -c "fencing.*resource-only") == 1 ]] || die "r0 on $primary does not run with fencing resource-only"
 cut_path "$secondary" lan
 wait_drbd "$primary" "WFConnection Primary/Unknown UpToDate/*" 90
-deadline=$((SECONDS + 90))
-until constraint=$(fence_constraints "$primary") && [[ -n $constraint ]]; do
-    ((SECONDS < deadline)) || die "crm-fence-peer.9.sh placed no constraint within 90s; read journalctl on $primary"
-    sleep 2
-done
+constraint=$(LAB_POLL=2 poll 90 "crm-fence-peer.9.sh to place its constraint (read journalctl on $primary)" \
+    -- fence_constraint_placed "$primary")
 printf '%s\n' "$constraint" >&2
 grep -q "value=\"$primary\"" <<<"$constraint" || die "the fencing constraint does not keep the promotion on $primary"
 lab_log "DRBD on $primary: $(drbd_state "$primary"); on $secondary: $(drbd_state "$secondary")"

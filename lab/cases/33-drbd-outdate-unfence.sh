@@ -65,11 +65,8 @@ calls=$(unfence_calls "$primary")
 on s1 "cibadmin --create --scope constraints --xml-text '<rsc_location rsc=\"ms_drbd\" id=\"drbd-fence-by-handler-r0-ms_drbd\"><rule role=\"Master\" score=\"-INFINITY\" id=\"drbd-fence-by-handler-r0-rule-ms_drbd\"><expression attribute=\"#uname\" operation=\"ne\" value=\"$primary\" id=\"drbd-fence-by-handler-r0-expr-1-ms_drbd\"/></rule></rsc_location>'"
 [[ -n $(fence_constraints s1) ]] || die "the leftover constraint was not created"
 t0=$SECONDS
-deadline=$((SECONDS + 100))
-while [[ -n $(fence_constraints s1) ]]; do
-    ((SECONDS < deadline)) || die "the leftover fencing constraint is still there after 100s (unfence_if_all_uptodate re-checks every 60s): $(fence_constraints s1)"
-    sleep 3
-done
+LAB_POLL=3 poll 100 "the leftover fencing constraint to go (unfence_if_all_uptodate re-checks every 60s)" \
+    -- no_fence_constraint s1
 now=$(unfence_calls "$primary")
 ((now >= calls + 1)) || die "the constraint went, but not through the agent on $primary (no 'unfence-peer handler called' in its journal)"
 lab_log "leftover constraint lifted after $((SECONDS - t0))s by ocf:tandem:drbd on $primary ($((now - calls)) unfence call(s))"

@@ -73,7 +73,7 @@ start_switch() {
     local seg=$1
     setsid vde_switch -s "$LAB_RUN/$seg.sw" -M "$LAB_RUN/$seg.mgmt" -n 8 -d -p "$LAB_RUN/$seg.pid" \
         </dev/null >>"$LAB_RUN/$seg.switch.log" 2>&1 8>&- 9>&- || die "vde_switch for '$seg' failed; read $LAB_RUN/$seg.switch.log"
-    wait_for 10 "switch '$seg' management socket" "$LAB_RUN/$seg.switch.log" -- test -S "$LAB_RUN/$seg.mgmt"
+    poll 10 "switch '$seg' management socket (read $LAB_RUN/$seg.switch.log)" -- test -S "$LAB_RUN/$seg.mgmt"
     # VLAN 99 holds unplugged ports (labctl cut).
     vde_cmd "$seg" vlan/create 99 >/dev/null
 }
@@ -156,8 +156,8 @@ ssh_ready() {
 # Waits for sshd on GUEST, then opens the shared ssh connection every later command reuses.
 wait_ssh() {
     local guest=$1
-    LAB_POLL=2 wait_for "$LAB_BOOT_TIMEOUT" "$guest to answer ssh on 127.0.0.1:$(guest_port "$guest")" \
-        "$(console_log "$guest")" -- ssh_ready "$guest"
+    LAB_POLL=2 poll "$LAB_BOOT_TIMEOUT" "$guest to answer ssh on 127.0.0.1:$(guest_port "$guest") (read $(console_log "$guest"))" \
+        -- ssh_ready "$guest"
     local opts
     mapfile -t opts < <(ssh_opts "$guest")
     ssh "${opts[@]}" -o ControlMaster=yes -o ControlPersist=yes -M -N -f root@127.0.0.1 \
