@@ -1,9 +1,12 @@
 # Paths and power: the client's active path is unplugged (I/O fails over to the other ALUA
 # group and the data stays intact), plugged back (both paths ready, back to the optimized
 # group); the DRBD Secondary s2 loses power (the cluster and DRBD see it go), boots again,
-# rejoins the cluster and resyncs. Needs 00-smoke's setup; leaves it so.
+# rejoins the cluster and resyncs. Starts from 00-smoke's stack (ensure_san_stack: kept, or
+# made anew); leaves it so.
 
-dev=$(mpath_dev) || die "no multipath device on c1 (00-smoke sets it up)"
+step "precondition: 00-smoke's stack (r0 with s1 Primary, LVM, LIO target, c1 on multipath)"
+ensure_san_stack
+dev=$(mpath_dev) || die "no multipath device on c1 after ensure_san_stack"
 # Succeeds when both paths are "active ready running"; otherwise prints `multipath -ll`.
 all_paths_ready() {
     local out

@@ -8,8 +8,9 @@
 # 3. a promote that DRBD refuses (Outdated data, peer unreachable: exit 17) returns 1 only after
 #    the 15 s back-off, not at once;
 # 4. a probe on the live Primary with an unrelated bad parameter still says Primary (8).
-# Sets up its own precondition (fresh r0 meta-data, cluster A's ms_drbd) and leaves ms_drbd
-# running from examples/cluster-a with one Primary and both UpToDate, as case 33 does.
+# Starts from examples/cluster-a's ms_drbd (ensure_drbd_clone: reused when it runs as
+# recorded, made anew from fresh meta-data otherwise) and leaves it running with the example's
+# parameters, one Primary and both UpToDate.
 
 agent=/usr/lib/ocf/resource.d/tandem/drbd
 kernel_mark() { on "$1" "dmesg | wc -l"; }
@@ -56,18 +57,10 @@ score_is() {
     [[ $now == "$2" ]] || { echo "the promotion score of $1 is $now"; return 1; }
 }
 
-step "precondition: fresh r0 meta-data, examples/cluster-a's ms_drbd, one Primary"
-if on s1 "crm_resource --resource ms_drbd --locate" >/dev/null 2>&1; then drbd_clone_remove; fi
-drbd_use_lab_config
-drbd_init
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0"; done
-drbd_use_example cluster-a
-crm_load s1 "$REPO_ROOT/examples/cluster-a/crm-drbd.crm"
-wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
-primary=$(wait_single_promoted 120)
+step "precondition: examples/cluster-a's ms_drbd, one Primary, both UpToDate"
+ensure_drbd_clone
+primary=$(single_promoted)
 secondary=$(other_node "$primary")
-wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 120
-wait_crm s1 60 --settled
 lab_log "Primary $primary, Secondary $secondary"
 
 step "1a. adjust_master_score changed in the CIB: reload-agent, no demote, no stop"

@@ -10,6 +10,7 @@
 # 2. Full partition of s2 (both rings and the replication link): s1 fences s2 through sbd
 #    (its qemu process ends), the handler on s1 sees s2 fenced, I/O resumes on s1; s2 boots,
 #    resyncs, both are Primary again with s1's writes.
+# Starts from fresh r0 meta-data (drbd_fresh: whatever earlier cases left is taken down first).
 # Then STONITH and sbd are taken out again and the cluster restarted without them;
 # ms_drbd removed, DRBD down, the lab's r0.res back (what 00-smoke expects on a reused lab).
 
@@ -63,11 +64,10 @@ stonith_running() {
 }
 stonith_history() { on "$1" "stonith_admin --history '*' 2>&1 | tail -n 4; true"; }
 
-step "take down an earlier case's ms_drbd (if any); sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
-if on s1 "crm_resource --resource ms_drbd --query-xml >/dev/null 2>&1"; then
-    drbd_clone_remove
-fi
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0 >/dev/null 2>&1; true"; done
+step "precondition: nothing above r0, fresh r0 meta-data, r0 down"
+drbd_fresh
+
+step "sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
 for guest in "${LAB_STORAGE[@]}"; do
     on "$guest" "modprobe i6300esb 2>/dev/null; test -c /dev/watchdog && test -b $SBD_DEV" \
         || die "$guest has no /dev/watchdog or no shared sbd disk $SBD_DEV"

@@ -204,12 +204,133 @@ wait_single_promoted() {
         -- single_promoted
 }
 
-# Stops ms_drbd and deletes it from the CIB (DRBD goes down with it).
+# Stops ms_drbd and deletes it from the CIB (DRBD goes down with it), with the constraints that
+# name it (bans, moves, a fencing handler's rule), so a clone loaded later does not inherit them.
 drbd_clone_remove() {
     on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
     wait_crm s1 180 --stopped ms_drbd
     on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
+    on s1 "cibadmin --delete-all --xpath \"//rsc_location[@rsc='ms_drbd']\" >/dev/null 2>&1; true"
     wait_crm s1 60 --settled
+}
+
+# Takes down whatever an earlier case may have left above or on r0: the client's iSCSI
+# sessions, 00-smoke's target and LVM, a ms_drbd clone; then r0 itself on both nodes.
+drbd_teardown() {
+    local guest
+    client_logout
+    target_remove s1
+    on s1 "vgchange -q -an vg0 >/dev/null 2>&1; true"
+    if drbd_clone_exists; then drbd_clone_remove; fi
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "drbdadm down r0 >/dev/null 2>&1; true"
+        [[ -z $(drbd_state "$guest") ]] || die "r0 does not go down on $guest: $(drbd_state "$guest"); read dmesg on $guest"
+    done
+}
+
+# r0 from scratch, whatever ran before: the lab's r0.res, fresh meta-data and a full initial
+# sync (drbd_init), then r0 down on both nodes with UpToDate data of one generation. A case
+# that starts ms_drbd needs this on a fresh lab: the agent's start refuses an r0 without
+# meta-data (Diskless). Always made anew rather than probed, so alone and after other cases
+# the case starts from the same meta-data.
+drbd_fresh() {
+    local guest
+    drbd_teardown
+    drbd_use_lab_config
+    drbd_init
+    for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0"; done
+    lab_log "r0: fresh meta-data on both nodes, UpToDate, down"
+}
+
+# True when a ms_drbd clone is in the CIB (Pacemaker manages r0).
+drbd_clone_exists() { on s1 "crm_resource --resource ms_drbd --locate" >/dev/null 2>&1; }
+
+# r0 outside the cluster, connected, s1 Primary, both UpToDate: what 00-smoke builds on and 10
+# captures its states from. Kept when r0 is so and no ms_drbd manages it; otherwise made anew
+# (whatever earlier cases left taken down, the lab's r0.res, fresh meta-data, initial sync).
+ensure_drbd_by_hand() {
+    if ! drbd_clone_exists && drbd_state_is s1 "Connected Primary/Secondary UpToDate/UpToDate"; then
+        return 0
+    fi
+    lab_log "r0 is not connected with s1 Primary outside the cluster: making it anew"
+    drbd_teardown
+    drbd_use_lab_config
+    drbd_init
+}
+
+# 00-smoke's stack, for the cases that go on from it (20): r0 by hand with s1 Primary, vg0/lun0
+# on /dev/drbd0 exported by s1's LIO target, c1 logged in on both paths under one multipath
+# device. Kept when c1 has that device and r0 is so; otherwise made anew.
+ensure_san_stack() {
+    if mpath_dev >/dev/null && ! drbd_clone_exists \
+        && drbd_state_is s1 "Connected Primary/Secondary UpToDate/UpToDate"; then
+        return 0
+    fi
+    lab_log "no multipath device over r0 with s1 Primary: making 00-smoke's stack anew"
+    drbd_teardown
+    drbd_use_lab_config
+    drbd_init
+    lvm_create s1 128M >&2
+    target_create s1
+    client_login s1
+    wait_mpath "prio=50 status=" 60
+    wait_mpath "prio=10 status=" 30
+}
+
+# Loads CRM_FILE (default examples/cluster-a/crm-drbd.crm) over the r0.res the nodes have and
+# waits until Pacemaker has started both instances, promoted one, both UpToDate and connected.
+# shellcheck disable=SC2120  # the file is optional; case 33 passes its own
+drbd_clone_start() {
+    local crm=${1:-$REPO_ROOT/examples/cluster-a/crm-drbd.crm} primary
+    crm_load s1 "$crm"
+    wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
+    primary=$(wait_single_promoted 120)
+    wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 180
+    wait_drbd "$(other_node "$primary")" "Connected Secondary/Primary UpToDate/UpToDate" 30
+    wait_crm s1 60 --settled
+    lab_log "ms_drbd running from $(basename "$(dirname "$crm")")/$(basename "$crm"): Primary $primary"
+}
+
+# What makes two runs of ms_drbd the same set-up: r0's configuration on both nodes and the
+# CIB's resources, constraints and resource defaults.
+drbd_clone_fingerprint() {
+    local guest
+    {
+        for guest in "${LAB_STORAGE[@]}"; do on "$guest" "cat /etc/drbd.conf /etc/drbd.d/*.res"; done
+        on s1 "cibadmin -Q -o resources; cibadmin -Q -o constraints; cibadmin -Q -o rsc_defaults"
+    } | sha256sum | cut -d' ' -f1
+}
+
+# Records the running ms_drbd as examples/cluster-a's, for ensure_drbd_clone to reuse.
+drbd_clone_record() { drbd_clone_fingerprint >"$LAB_RUN/drbd-clone.fingerprint"; }
+
+# Succeeds when the running ms_drbd is the recorded set-up, unchanged, and healthy: one
+# Promoted, the other Unpromoted, both connected and UpToDate, nothing pending.
+drbd_clone_reusable() {
+    local recorded=$LAB_RUN/drbd-clone.fingerprint primary secondary
+    [[ -f $recorded && $(drbd_clone_fingerprint) == "$(<"$recorded")" ]] || return 1
+    primary=$(single_promoted) || return 1
+    secondary=$(other_node "$primary")
+    [[ $(crm_role_nodes s1 ms_drbd Unpromoted) == "$secondary" ]] \
+        && drbd_state_is "$primary" "Connected Primary/Secondary UpToDate/UpToDate" \
+        && drbd_state_is "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" \
+        && on s1 "tandem-crm-wait --timeout 30 --settled" >/dev/null
+}
+
+# The precondition of the cases that go on from 30's state: examples/cluster-a's ms_drbd
+# (r0.res with fencing resource-only, crm-drbd.crm) running, one Primary, both UpToDate and
+# connected, no constraint on it. Reused when exactly that runs, as recorded by the last
+# ensure_drbd_clone or case 30; otherwise made anew from fresh meta-data (drbd_fresh).
+ensure_drbd_clone() {
+    if drbd_clone_reusable; then
+        lab_log "examples/cluster-a's ms_drbd runs as recorded, healthy: reused"
+        return 0
+    fi
+    lab_log "no recorded, healthy examples/cluster-a ms_drbd: making it from fresh meta-data"
+    drbd_fresh
+    drbd_use_example cluster-a
+    drbd_clone_start
+    drbd_clone_record
 }
 
 # The example DRBD configuration of a reference cluster (examples/cluster-a|cluster-b/r0.res)
