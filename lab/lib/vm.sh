@@ -186,14 +186,18 @@ lab_bin_dir() { echo "${TANDEM_LAB_BIN:-$REPO_ROOT/.build/x86_64-unknown-linux-g
 # Lays out, under DIR, the files for a role (storage|client): lab/guest/ROLE, our
 # agents and tools from the host's release build.
 stage_payload() {
-    local role=$1 dir=$2 bin agent
+    local role=$1 dir=$2 bin agent agents
     rm -rf "$dir"; mkdir -p "$dir"
     cp -a "$LAB_ROOT/guest/$role/." "$dir/"
     bin=$(lab_bin_dir)
     [[ -x "$bin/tandem-crm-wait" ]] || die "no $bin/tandem-crm-wait: run 'make release' first (or set TANDEM_LAB_BIN)"
     install -D -m 0755 "$bin/tandem-crm-wait" "$dir/usr/local/bin/tandem-crm-wait"
     if [[ $role == storage ]]; then
-        for agent in ${TANDEM_LAB_AGENTS:-} ocf-sample; do
+        # Without TANDEM_LAB_AGENTS (lab/run-tests run by hand), the Makefile's AGENTS: a case
+        # must not find its agent missing because the lab was not started through make.
+        agents=${TANDEM_LAB_AGENTS:-$(sed -n 's/^AGENTS ?= *//p' "$REPO_ROOT/Makefile")}
+        [[ -n $agents ]] || die "no agents to install: set TANDEM_LAB_AGENTS (the Makefile's AGENTS)"
+        for agent in $agents ocf-sample; do
             [[ -x "$bin/$agent" ]] || die "no release build of agent '$agent' in $bin: run 'make release'"
             install -D -m 0755 "$bin/$agent" "$dir/usr/lib/ocf/resource.d/tandem/$agent"
         done
