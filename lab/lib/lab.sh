@@ -47,11 +47,20 @@ wait_drbd() {
         -- drbd_state_matches "$guest" "$pattern"
 }
 
-# Fresh metadata on both nodes, s1 Primary, initial sync until UpToDate/UpToDate.
+# Fresh metadata on both nodes, s1 Primary, initial sync until UpToDate/UpToDate. The start
+# of each backing disk is zeroed first: drbdmeta refuses create-md, even with --force, over
+# the LVM signature 00-smoke's vg0 leaves there ("Device size would be truncated").
 drbd_init() {
     local guest
     for guest in "${LAB_STORAGE[@]}"; do
-        on "$guest" "drbdadm down r0 >/dev/null 2>&1; drbdadm -- --force create-md r0 >/dev/null 2>&1 && drbdadm up r0" &
+        on_bash "$guest" <<'SCRIPT' &
+set -uo pipefail
+drbdadm down r0 >/dev/null 2>&1
+disk=$(drbdadm sh-ll-dev r0) || { echo "$(hostname): no backing disk for r0 in its configuration" >&2; exit 1; }
+dd if=/dev/zero of="$disk" bs=1M count=1 oflag=direct status=none || exit 1
+out=$(drbdadm -- --force create-md r0 2>&1) || { printf '%s: create-md r0 failed:\n%s\n' "$(hostname)" "$out" >&2; exit 1; }
+drbdadm up r0
+SCRIPT
     done
     wait_all "drbdadm create-md/up"
     on s1 "drbdadm primary --force r0"
