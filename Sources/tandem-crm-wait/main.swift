@@ -3,13 +3,21 @@ import TandemCore
 
 // tandem-crm-wait: waits until the cluster status (crm_mon XML, read with TandemCore's
 // parser) meets every condition given, or a timeout passes. Used by the storage lab on the
-// guests; `--stdin` evaluates one document read from standard input instead.
+// guests; `--stdin` evaluates one document read from standard input instead. A query
+// (`--nodes`, `--failure-reason`) answers once instead of waiting: the lab reads crm_mon only
+// through this tool.
 let usage = """
     usage: tandem-crm-wait [--timeout SECONDS] [--interval SECONDS] [--stdin] CONDITION...
+           tandem-crm-wait [--stdin] --nodes RSC ROLE | --failure-reason OP_KEY NODE
     conditions (all must hold):
       --online NODE            --offline NODE           --dc          --quorum
       --started RSC NODE       --promoted RSC NODE      --stopped RSC --settled (no pending action)
-    exit: 0 met, 1 not met (timeout, or --stdin), 2 usage, 3 unreadable crm_mon output (--stdin)
+    queries (one, answered at once on one line, empty when there is nothing):
+      --nodes RSC ROLE         the nodes where RSC's instances are in ROLE (Promoted, Unpromoted,
+                               Started, or Master/Slave), sorted, space-separated
+      --failure-reason OP_KEY NODE   the exit reason of the failed operation (p_drbd_start_0)
+    exit: 0 met (or answered), 1 not met (timeout, or --stdin), 2 usage,
+      3 unreadable crm_mon output (--stdin, or crm_mon failing for a query)
     """
 
 func fail(_ message: String, _ code: Int32) -> Never {
@@ -22,6 +30,7 @@ var timeoutSeconds = 60.0
 var intervalSeconds = 1.0
 var fromStdin = false
 var conditions: [ClusterCondition] = []
+var query: StatusQuery?
 var arguments = Array(CommandLine.arguments.dropFirst())[...]
 while let option = arguments.popFirst() {
     switch option {
@@ -32,6 +41,12 @@ while let option = arguments.popFirst() {
         if option == "--timeout" { timeoutSeconds = value } else { intervalSeconds = value }
     case "--stdin":
         fromStdin = true
+    case _ where StatusQuery.options.contains(option):
+        guard query == nil, let parsed = StatusQuery(option: option, arguments: Array(arguments.prefix(2))) else {
+            fail("\(option) needs two arguments (a role: Promoted, Unpromoted, Started, ...); one query at a time\n\(usage)", 2)
+        }
+        arguments = arguments.dropFirst(2)
+        query = parsed
     case "-h", "--help":
         print(usage)
         exit(0)
@@ -44,7 +59,8 @@ while let option = arguments.popFirst() {
         conditions.append(condition)
     }
 }
-guard !conditions.isEmpty else { fail("no condition given\n\(usage)", 2) }
+if query != nil, !conditions.isEmpty { fail("a query is asked alone, without conditions\n\(usage)", 2) }
+guard !conditions.isEmpty || query != nil else { fail("no condition given\n\(usage)", 2) }
 
 /// Evaluates every condition; returns the unmet ones with what was seen.
 func unmet(_ conditions: [ClusterCondition], in status: ClusterStatus) -> [String] {
@@ -54,7 +70,8 @@ func unmet(_ conditions: [ClusterCondition], in status: ClusterStatus) -> [Strin
     }
 }
 
-if fromStdin {
+/// The crm_mon document on standard input, parsed; exits 3 when it is unreadable.
+func statusFromStdin() -> ClusterStatus {
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -62,8 +79,28 @@ if fromStdin {
         if count <= 0 { break }
         bytes.append(contentsOf: buffer[0..<count])
     }
+    do { return try CrmMonParser.parse(bytes: bytes) } catch { fail("cannot parse crm_mon XML: \(error)", 3) }
+}
+
+if let query {
     let status: ClusterStatus
-    do { status = try CrmMonParser.parse(bytes: bytes) } catch { fail("cannot parse crm_mon XML: \(error)", 3) }
+    if fromStdin {
+        status = statusFromStdin()
+    } else {
+        // One crm_mon run, bounded like a wait of the same length would be.
+        let budget = OperationBudget(timeoutMilliseconds: Int(timeoutSeconds * 1000), started: .now(), reserveMilliseconds: 0)
+        do {
+            status = try CrmMonSource(runner: CommandRunner(budget: budget), capMilliseconds: 30_000).fetch()
+        } catch {
+            fail("crm_mon: \(error)", 3)
+        }
+    }
+    print(query.answer(status))
+    exit(0)
+}
+
+if fromStdin {
+    let status = statusFromStdin()
     let missing = unmet(conditions, in: status)
     if missing.isEmpty { print("met: \(conditions.map(\.description).joined(separator: "; "))"); exit(0) }
     print("not met: \(missing.joined(separator: "; "))")

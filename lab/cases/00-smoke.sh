@@ -2,7 +2,8 @@
 # a LIO target exports the LV through two portals with two ALUA groups, the client logs in on
 # both paths, multipath groups them by ALUA priority (50 and 10), data written through the
 # multipath device reads back intact; a Swift agent runs on the guest (meta-data, ocf-tester).
-# Leaves DRBD connected with s1 Primary, vg0/lun0 active and exported, c1 logged in.
+# Takes down first what earlier cases may have left on a reused lab (drbd_teardown). Leaves
+# DRBD connected with s1 Primary, vg0/lun0 active and exported, c1 logged in.
 
 step "a Tandem agent (static Swift binary) runs on the guests"
 on s1 "/usr/lib/ocf/resource.d/tandem/ocf-sample meta-data" | grep -q '<resource-agent name="ocf-sample"' \
@@ -11,6 +12,8 @@ on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n sample -o state=/run/ocf-tes
     | tail -n 1 | grep -q "passed all tests" || die "ocf-tester failed for ocf-sample on s1"
 
 step "DRBD: initial sync s1 -> s2"
+drbd_teardown
+drbd_use_lab_config
 drbd_init
 on s1 "drbdsetup events2 --now r0" | grep -q "peer-device name:r0 .*replication:Established peer-disk:UpToDate" \
     || die "drbdsetup events2 on s1 does not show the peer UpToDate"

@@ -1,7 +1,11 @@
 # DRBD states: reaches every state the committed fixtures hold (resync, disconnected, outdated
 # peer, split brain, diskless) with lab/capture-drbd-fixtures, captures them into the run
 # directory, and checks each node's /proc/drbd state line matches the committed capture.
-# Needs DRBD connected with s1 Primary (00-smoke); leaves it so.
+# Starts from r0 by hand, connected, s1 Primary (ensure_drbd_by_hand: 00-smoke's, or made
+# anew); leaves it so.
+
+step "precondition: r0 outside the cluster, connected, s1 Primary"
+ensure_drbd_by_hand
 
 out=$LAB_RUN/drbd-states
 step "capture every state into $out"

@@ -1,10 +1,18 @@
 # Paths and power: the client's active path is unplugged (I/O fails over to the other ALUA
 # group and the data stays intact), plugged back (both paths ready, back to the optimized
 # group); the DRBD Secondary s2 loses power (the cluster and DRBD see it go), boots again,
-# rejoins the cluster and resyncs. Needs 00-smoke's setup; leaves it so.
+# rejoins the cluster and resyncs. Starts from 00-smoke's stack (ensure_san_stack: kept, or
+# made anew); leaves it so.
 
-dev=$(mpath_dev) || die "no multipath device on c1 (00-smoke sets it up)"
-all_paths_ready() { [[ $(on c1 "multipath -ll" | grep -c "active ready running") == 2 ]]; }
+step "precondition: 00-smoke's stack (r0 with s1 Primary, LVM, LIO target, c1 on multipath)"
+ensure_san_stack
+dev=$(mpath_dev) || die "no multipath device on c1 after ensure_san_stack"
+# Succeeds when both paths are "active ready running"; otherwise prints `multipath -ll`.
+all_paths_ready() {
+    local out
+    out=$(on c1 "multipath -ll")
+    [[ $(grep -c "active ready running" <<<"$out") == 2 ]] || { printf '%s\n' "$out"; return 1; }
+}
 
 step "unplug c1 from lan: I/O goes on through san"
 cut_path c1 lan
@@ -16,7 +24,7 @@ on c1 "multipath -ll" >&2
 
 step "plug c1 back: both paths ready, optimized group active again"
 restore_path c1 lan
-LAB_POLL=2 wait_for 120 "both paths of $dev 'active ready running'" "multipath -ll and dmesg on c1" -- all_paths_ready
+LAB_POLL=2 poll 120 "both paths of $dev 'active ready running' (read dmesg on c1)" -- all_paths_ready
 wait_mpath "prio=50 status=active" 60
 verify_pattern c1 "$dev" 8 "$sum"
 

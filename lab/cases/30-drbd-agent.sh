@@ -5,14 +5,12 @@
 # with crm_resource --move --promoted and cleared; power cut of the Primary after an
 # fsync'd data pattern: the survivor is promoted and reads the pattern back; the node
 # boots, resyncs, rejoins Unpromoted and the fencing constraint goes again.
-# Needs 00-smoke's setup (which it takes down: client, target, LVM, DRBD); leaves
-# ms_drbd running, one Primary, both UpToDate (31 and 32 go on from there).
+# Starts from fresh r0 meta-data (drbd_fresh: whatever earlier cases left is taken down
+# first), so it runs alone as after 00-smoke. Leaves ms_drbd running, one Primary, both
+# UpToDate, recorded for ensure_drbd_clone (31, 32 and 35 go on from there).
 
-step "take down 00-smoke's stack: client, LIO target, LVM, DRBD"
-client_logout
-target_remove s1
-on s1 "vgchange -q -an vg0 >/dev/null 2>&1; true"
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0"; done
+step "precondition: nothing above r0, fresh r0 meta-data, r0 down"
+drbd_fresh
 
 step "ocf-tester against r0 on s1 (DRBD not managed by Pacemaker; lab r0.res, no fencing)"
 tester=$(on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n p_test -o drbd_resource=r0 /usr/lib/ocf/resource.d/tandem/drbd 2>&1" || true)
@@ -71,10 +69,8 @@ wait_drbd "$secondary" "Connected Primary/Secondary UpToDate/UpToDate" 180
 wait_drbd "$primary" "Connected Secondary/Primary UpToDate/UpToDate" 30
 wait_crm_roles "$secondary" ms_drbd Unpromoted "$primary" 60
 wait_crm_roles "$secondary" ms_drbd Promoted "$secondary" 10
-deadline=$((SECONDS + 90))
-while [[ -n $(fence_constraints "$secondary") ]]; do
-    ((SECONDS < deadline)) || die "the crm-fence-peer constraint is still there 90s after the resync: $(fence_constraints "$secondary")"
-    sleep 3
-done
+LAB_POLL=3 poll 90 "the crm-fence-peer constraint to go after the resync" -- no_fence_constraint "$secondary"
 lab_log "no fencing constraint left after the resync (crm-unfence-peer.9.sh)"
 on "$primary" "journalctl -q --no-pager 2>/dev/null | grep -E 'unfence|helper command' | tail -n 4; true" >&2
+wait_crm s1 60 --settled
+drbd_clone_record

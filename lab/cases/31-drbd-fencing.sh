@@ -7,21 +7,20 @@
 # dont-care): the peer is promoted on its stale data, both sides write, and DRBD finds a
 # split brain on reconnect (StandAlone) while crm_mon shows a healthy clone; the split
 # brain is resolved by hand, discarding the demoted node's writes.
-# Needs 30's ms_drbd (one Primary, both UpToDate); leaves it so, with the cluster-a config.
+# Starts from examples/cluster-a's ms_drbd (ensure_drbd_clone: 30's, or made anew); leaves
+# it so, one Primary, both UpToDate, with the cluster-a config.
 
-primary=$(crm_role_nodes s1 ms_drbd Promoted)
-[[ $primary == s1 || $primary == s2 ]] || die "ms_drbd is not promoted on exactly one node (crm_mon: [$primary]); 30-drbd-agent sets it up"
+step "precondition: examples/cluster-a's ms_drbd, one Primary, both UpToDate"
+ensure_drbd_clone
+primary=$(single_promoted)
 secondary=$(other_node "$primary")
 
 step "fencing resource-only: unplug $secondary from lan (DRBD's link; corosync stays up over san)"
 [[ $(on "$primary" "drbdsetup show r0" | grep -c "fencing.*resource-only") == 1 ]] || die "r0 on $primary does not run with fencing resource-only"
 cut_path "$secondary" lan
 wait_drbd "$primary" "WFConnection Primary/Unknown UpToDate/*" 90
-deadline=$((SECONDS + 90))
-until constraint=$(fence_constraints "$primary") && [[ -n $constraint ]]; do
-    ((SECONDS < deadline)) || die "crm-fence-peer.9.sh placed no constraint within 90s; read journalctl on $primary"
-    sleep 2
-done
+constraint=$(LAB_POLL=2 poll 90 "crm-fence-peer.9.sh to place its constraint (read journalctl on $primary)" \
+    -- fence_constraint_placed "$primary")
 printf '%s\n' "$constraint" >&2
 grep -q "value=\"$primary\"" <<<"$constraint" || die "the fencing constraint does not keep the promotion on $primary"
 lab_log "DRBD on $primary: $(drbd_state "$primary"); on $secondary: $(drbd_state "$secondary")"

@@ -1,8 +1,12 @@
 # Dual-primary (cluster B): examples/cluster-b's r0.res (allow-two-primaries, fencing
-# resource-and-stonith) and crm-drbd.crm (promoted-max=2) loaded over 30's ms_drbd:
-# Pacemaker promotes the second node, DRBD is Primary/Primary, a pattern written on s1
-# reads back on s2. Then the clone is stopped and removed, DRBD is down on both nodes and
-# the lab's own r0.res is back (what 00-smoke expects on a reused lab).
+# resource-and-stonith) and crm-drbd.crm (promoted-max=2) loaded over cluster A's running
+# ms_drbd (ensure_drbd_clone: 30's, or made anew): Pacemaker promotes the second node, DRBD
+# is Primary/Primary, a pattern written on s1 reads back on s2. Then the clone is stopped and
+# removed, DRBD is down on both nodes and the lab's own r0.res is back (what 00-smoke expects
+# on a reused lab).
+
+step "precondition: examples/cluster-a's ms_drbd, one Primary, both UpToDate"
+ensure_drbd_clone
 
 step "examples/cluster-b: r0.res (allow-two-primaries) adjusted in, crm-drbd.crm (promoted-max=2)"
 drbd_use_example cluster-b

@@ -9,8 +9,9 @@
 # 2. A fencing constraint left behind (as crm-fence-peer.9.sh writes it) while both are
 #    UpToDate: the Primary's monitor calls the unfence-peer handler (at once when that state
 #    begins, then at most once a minute) and the constraint goes.
-# Needs 32's end state (no ms_drbd, DRBD down); leaves ms_drbd running, one Primary, both
-# UpToDate (35 and 39 go on from there).
+# Starts from fresh r0 meta-data (drbd_fresh: whatever earlier cases left is taken down
+# first); leaves this variant of ms_drbd running, one Primary, both UpToDate (not what
+# ensure_drbd_clone recorded: the next case that needs cluster A makes it anew).
 
 # The "was/is up-to-date" flag of GUEST's r0 meta-data (drbdadm get-gi: UUIDs, then the
 # flags consistent:up-to-date:primary:connected:…), readable while DRBD is down.
@@ -18,6 +19,9 @@ gi_flags() { on "$1" "drbdadm get-gi r0" | tail -n 1 | cut -d: -f5-; }
 unfence_calls() {
     on "$1" "journalctl -q --no-pager 2>/dev/null | grep -c 'unfence-peer handler called'; true"
 }
+
+step "precondition: nothing above r0, fresh r0 meta-data, r0 down"
+drbd_fresh
 
 step "examples/cluster-a with the unfence-peer handler; p_drbd stop_outdates_secondary=true unfence_if_all_uptodate=true"
 drbd_use_example cluster-a
@@ -29,12 +33,10 @@ crm=$(mktemp)
 sed -e 's/params drbd_resource=r0/params drbd_resource=r0 stop_outdates_secondary=true unfence_if_all_uptodate=true/' \
     "$REPO_ROOT/examples/cluster-a/crm-drbd.crm" >"$crm"
 grep -q unfence_if_all_uptodate=true "$crm" || die "could not add the parameters to crm-drbd.crm"
-crm_load s1 "$crm"
+drbd_clone_start "$crm"
 rm -f "$crm"
-wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
-primary=$(wait_single_promoted 120)
+primary=$(single_promoted)
 secondary=$(other_node "$primary")
-wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 120
 lab_log "Primary $primary, Secondary $secondary"
 
 step "stop the Secondary's instance on $secondary (ban) while $primary stays Primary"
@@ -65,11 +67,8 @@ calls=$(unfence_calls "$primary")
 on s1 "cibadmin --create --scope constraints --xml-text '<rsc_location rsc=\"ms_drbd\" id=\"drbd-fence-by-handler-r0-ms_drbd\"><rule role=\"Master\" score=\"-INFINITY\" id=\"drbd-fence-by-handler-r0-rule-ms_drbd\"><expression attribute=\"#uname\" operation=\"ne\" value=\"$primary\" id=\"drbd-fence-by-handler-r0-expr-1-ms_drbd\"/></rule></rsc_location>'"
 [[ -n $(fence_constraints s1) ]] || die "the leftover constraint was not created"
 t0=$SECONDS
-deadline=$((SECONDS + 100))
-while [[ -n $(fence_constraints s1) ]]; do
-    ((SECONDS < deadline)) || die "the leftover fencing constraint is still there after 100s (unfence_if_all_uptodate re-checks every 60s): $(fence_constraints s1)"
-    sleep 3
-done
+LAB_POLL=3 poll 100 "the leftover fencing constraint to go (unfence_if_all_uptodate re-checks every 60s)" \
+    -- no_fence_constraint s1
 now=$(unfence_calls "$primary")
 ((now >= calls + 1)) || die "the constraint went, but not through the agent on $primary (no 'unfence-peer handler called' in its journal)"
 lab_log "leftover constraint lifted after $((SECONDS - t0))s by ocf:tandem:drbd on $primary ($((now - calls)) unfence call(s))"

@@ -20,24 +20,13 @@
 # agent logs that crm_attribute is missing, without starting it), so the cluster's scores
 # stay the ones of Pacemaker's own monitors.
 #
-# In the full run 32 has removed ms_drbd: then this case loads examples/cluster-a as 30 does
-# and removes it again at the end as 32 does. On a lab where ms_drbd runs
-# (lab/run-tests 30-drbd-agent 35-drbd-proc-fallback) it uses that one and leaves it.
+# Starts from examples/cluster-a's ms_drbd (ensure_drbd_clone: reused when it runs as
+# recorded, made anew otherwise, e.g. after 33's variant) and leaves it running.
 
-own_clone=0
-primary=$(crm_role_nodes s1 ms_drbd Promoted)
-if [[ $primary != s1 && $primary != s2 ]]; then
-    step "no promoted ms_drbd (32 removed it): examples/cluster-a as in 30"
-    drbd_use_example cluster-a
-    crm_load s1 "$REPO_ROOT/examples/cluster-a/crm-drbd.crm"
-    own_clone=1
-    wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
-    primary=$(wait_single_promoted 120)
-fi
+step "precondition: examples/cluster-a's ms_drbd, one Primary, both UpToDate"
+ensure_drbd_clone
+primary=$(single_promoted)
 secondary=$(other_node "$primary")
-wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 180
-wait_drbd "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" 30
-wait_crm s1 60 --settled
 
 # On one node: the three phases above; prints one summary line, exits non-zero on any
 # difference. Runs in a private mount namespace. Usage: bash -s -- EXPECTED_RC
@@ -144,12 +133,3 @@ for node in "$primary" "$secondary"; do
 done
 wait_crm_roles s1 ms_drbd Promoted "$primary" 10
 wait_crm_roles s1 ms_drbd Unpromoted "$secondary" 10
-
-if ((own_clone == 1)); then
-    step "remove the ms_drbd this case loaded (as 32 does); the lab's r0.res back"
-    drbd_clone_remove
-    for guest in "${LAB_STORAGE[@]}"; do
-        [[ -z $(drbd_state "$guest") ]] || die "DRBD r0 is still configured on $guest after the stop: $(drbd_state "$guest")"
-    done
-    drbd_use_lab_config
-fi

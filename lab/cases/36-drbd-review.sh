@@ -8,53 +8,66 @@
 # 3. a promote that DRBD refuses (Outdated data, peer unreachable: exit 17) returns 1 only after
 #    the 15 s back-off, not at once;
 # 4. a probe on the live Primary with an unrelated bad parameter still says Primary (8).
-# Sets up its own precondition (fresh r0 meta-data, cluster A's ms_drbd) and leaves ms_drbd
-# running from examples/cluster-a with one Primary and both UpToDate, as case 33 does.
+# Starts from examples/cluster-a's ms_drbd (ensure_drbd_clone: reused when it runs as
+# recorded, made anew from fresh meta-data otherwise) and leaves it running with the example's
+# parameters, one Primary and both UpToDate.
 
 agent=/usr/lib/ocf/resource.d/tandem/drbd
 kernel_mark() { on "$1" "dmesg | wc -l"; }
 # Kernel lines about r0 after MARK on GUEST that mean a demote or a down.
 kernel_changes_since() {
-    on "$1" "dmesg | tail -n +$(($2 + 1)) | grep -E 'role\\( Primary -> Secondary \\)|conn\\( [A-Za-z]+ -> (Disconnecting|StandAlone) \\)'; true"
+    on_bash "$1" "$2" <<'SCRIPT'
+dmesg | tail -n +$(($1 + 1)) | grep -E 'role\( Primary -> Secondary \)|conn\( [A-Za-z]+ -> (Disconnecting|StandAlone) \)'
+true
+SCRIPT
+}
+# Succeeds when GUEST's kernel logged a demote or down of r0 after MARK.
+kernel_changed_since() {
+    [[ -n $(kernel_changes_since "$1" "$2") ]] || { echo "no demote or down of r0 in the kernel log of $1"; return 1; }
 }
 pacemaker_mark() { on "$1" "wc -l </var/log/pacemaker/pacemaker.log"; }
 reload_agent_runs_since() {
     on "$1" "tail -n +$(($2 + 1)) /var/log/pacemaker/pacemaker.log | grep -c 'reload-agent operation for p_drbd'; true"
 }
-# The agent by hand on GUEST, as Pacemaker runs it (OCF 1.1 environment); extra variables first.
+# The agent by hand on GUEST, as Pacemaker runs it (OCF 1.1 environment), then "rc=N".
+# Usage: run_agent GUEST ACTION [NAME=VALUE...]   (the variables override the defaults)
 run_agent() {
     local guest=$1 action=$2; shift 2
-    on "$guest" "env OCF_ROOT=/usr/lib/ocf OCF_RA_VERSION_MAJOR=1 OCF_RA_VERSION_MINOR=1 \
-        OCF_RESOURCE_INSTANCE=p_drbd:9 OCF_RESKEY_drbd_resource=r0 OCF_RESKEY_CRM_meta_timeout=90000 \
-        HA_RSCTMP=/run/resource-agents $* $agent $action 2>&1; echo rc=\$?"
+    on_bash "$guest" "$agent" "$action" "$@" <<'SCRIPT'
+agent=$1 action=$2
+shift 2
+env OCF_ROOT=/usr/lib/ocf OCF_RA_VERSION_MAJOR=1 OCF_RA_VERSION_MINOR=1 \
+    OCF_RESOURCE_INSTANCE=p_drbd:9 OCF_RESKEY_drbd_resource=r0 OCF_RESKEY_CRM_meta_timeout=90000 \
+    HA_RSCTMP=/run/resource-agents "$@" "$agent" "$action" 2>&1
+echo "rc=$?"
+SCRIPT
 }
+# The exit reason of p_drbd's failed start on NODE that crm_mon on s1 shows; prints it, or
+# fails saying there is none.
 failed_start_reason() {
-    on s1 "crm_mon -1 --output-as=xml | xmllint --xpath 'string(//failure[@op_key=\"p_drbd_start_0\" and @node=\"$1\"]/@exitreason)' - 2>/dev/null; true"
+    local reason
+    reason=$(on s1 "tandem-crm-wait --failure-reason p_drbd_start_0 $1") || return 1
+    [[ -n $reason ]] || { echo "no failed start of p_drbd on $1 in crm_mon"; return 1; }
+    printf '%s\n' "$reason"
+}
+# Succeeds when s1's CIB has NODE's promotion score for p_drbd at SCORE; otherwise prints it.
+score_is() {
+    local now
+    now=$(drbd_score s1 "$1")
+    [[ $now == "$2" ]] || { echo "the promotion score of $1 is $now"; return 1; }
 }
 
-step "precondition: fresh r0 meta-data, examples/cluster-a's ms_drbd, one Primary"
-if on s1 "crm_resource --resource ms_drbd --locate" >/dev/null 2>&1; then drbd_clone_remove; fi
-drbd_use_lab_config
-drbd_init
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0"; done
-drbd_use_example cluster-a
-crm_load s1 "$REPO_ROOT/examples/cluster-a/crm-drbd.crm"
-wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
-primary=$(wait_single_promoted 120)
+step "precondition: examples/cluster-a's ms_drbd, one Primary, both UpToDate"
+ensure_drbd_clone
+primary=$(single_promoted)
 secondary=$(other_node "$primary")
-wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 120
-wait_crm s1 60 --settled
 lab_log "Primary $primary, Secondary $secondary"
 
 step "1a. adjust_master_score changed in the CIB: reload-agent, no demote, no stop"
 kp=$(kernel_mark "$primary"); ks=$(kernel_mark "$secondary")
 pp=$(pacemaker_mark "$primary"); ps=$(pacemaker_mark "$secondary")
 on s1 "crm_resource --resource p_drbd --set-parameter adjust_master_score --parameter-value '0 10 1000 9000'"
-deadline=$((SECONDS + 90))
-until [[ $(drbd_score s1 "$primary") == 9000 ]]; do
-    ((SECONDS < deadline)) || die "the Primary's score is $(drbd_score s1 "$primary") 90s after the change, not 9000"
-    sleep 2
-done
+LAB_POLL=2 poll 90 "the Primary's score to follow the new table (9000)" -- score_is "$primary" 9000
 wait_crm s1 60 --settled
 wait_crm_roles s1 ms_drbd Promoted "$primary" 10
 changes="$(kernel_changes_since "$primary" "$kp")$(kernel_changes_since "$secondary" "$ks")"
@@ -68,11 +81,7 @@ step "1b. drbdconf (which says where the resource is defined) changed: a restart
 for guest in "${LAB_STORAGE[@]}"; do on "$guest" "cp /etc/drbd.conf /etc/drbd-tandem-copy.conf"; done
 kp=$(kernel_mark "$primary")
 on s1 "crm_resource --resource p_drbd --set-parameter drbdconf --parameter-value /etc/drbd-tandem-copy.conf"
-deadline=$((SECONDS + 180))
-until [[ -n $(kernel_changes_since "$primary" "$kp") ]]; do
-    ((SECONDS < deadline)) || die "no demote/down of r0 on $primary within 180s of changing drbdconf"
-    sleep 3
-done
+LAB_POLL=3 poll 180 "a demote or down of r0 on $primary after changing drbdconf" -- kernel_changed_since "$primary" "$kp"
 primary=$(wait_single_promoted 240)
 secondary=$(other_node "$primary")
 wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 180
@@ -86,7 +95,15 @@ wait_crm s1 60 --settled
 lab_log "restarted for drbdconf as Pacemaker should; back to the example's parameters, Primary $primary"
 
 step "1c. drbd_resource changed to a second resource r1 (a loop device): r0 stops, r1 starts; and back"
-r1_up() { on "$1" "grep -q '^ *1: cs:' /proc/drbd && ! grep -q '^ *0: cs:' /proc/drbd"; }
+# Succeeds when r1 is up and r0 down on both nodes; otherwise prints their /proc/drbd.
+r1_instead_of_r0() {
+    local guest ok=0
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "grep -q '^ *1: cs:' /proc/drbd && ! grep -q '^ *0: cs:' /proc/drbd" \
+            || { echo "/proc/drbd on $guest: $(on "$guest" 'cat /proc/drbd')"; ok=1; }
+    done
+    return "$ok"
+}
 for guest in "${LAB_STORAGE[@]}"; do
     on "$guest" "truncate -s 64M /var/lib/tandem-r1.img && losetup /dev/loop7 /var/lib/tandem-r1.img && cat >/etc/drbd.d/r1.res" <<R1
 resource r1 {
@@ -99,11 +116,7 @@ R1
 done
 kp=$(kernel_mark "$primary")
 on s1 "crm_resource --resource p_drbd --set-parameter drbd_resource --parameter-value r1"
-deadline=$((SECONDS + 240))
-until r1_up s1 && r1_up s2; do
-    ((SECONDS < deadline)) || die "240s after drbd_resource=r1: /proc/drbd on s1: $(on s1 'cat /proc/drbd'); on s2: $(on s2 'cat /proc/drbd')"
-    sleep 3
-done
+LAB_POLL=3 poll 240 "r0 down and r1 up on both nodes after drbd_resource=r1" -- r1_instead_of_r0
 [[ -n $(kernel_changes_since "$primary" "$kp") ]] || die "r0 went from $primary without a demote or down in its kernel log"
 wait_crm s1 120 --settled
 lab_log "drbd_resource=r1: r0 stopped on both nodes, r1 started on both (Inconsistent: not promoted)"
@@ -125,11 +138,11 @@ wait_crm_roles s1 ms_drbd Unpromoted "" 120
 wait_crm s1 60 --settled
 on "$secondary" "mv /dev/vdb /dev/vdb.tandem-hidden"
 on s1 "crm_resource --resource ms_drbd --clear"
-deadline=$((SECONDS + 180))
-until reason=$(failed_start_reason "$secondary") && [[ -n $reason ]]; do
-    ((SECONDS < deadline)) || { on "$secondary" "mv /dev/vdb.tandem-hidden /dev/vdb"; die "no failed start of p_drbd on $secondary within 180s"; }
-    sleep 3
-done
+# In a subshell, so that the disk comes back before the case fails.
+if ! reason=$(LAB_POLL=3 poll 180 "a failed start of p_drbd on $secondary" -- failed_start_reason "$secondary"); then
+    on "$secondary" "mv /dev/vdb.tandem-hidden /dev/vdb"
+    die "no failed start of p_drbd on $secondary within 180s (the disk is back)"
+fi
 lab_log "failed start on $secondary: $reason"
 [[ $reason == *"has no disk on volume 0"* ]] || die "the failed start's reason does not name the missing disk: $reason"
 wait_crm s1 120 --settled
@@ -167,11 +180,11 @@ wait_drbd "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" 180
 wait_crm s1 60 --settled
 
 step "4. a probe on the Primary $primary with an unrelated bad parameter still says Primary"
-out=$(run_agent "$primary" monitor "OCF_RESKEY_CRM_meta_interval=0" "'OCF_RESKEY_adjust_master_score=0 10'")
+out=$(run_agent "$primary" monitor "OCF_RESKEY_CRM_meta_interval=0" "OCF_RESKEY_adjust_master_score=0 10")
 [[ $(tail -n 1 <<<"$out") == rc=8 ]] || die "probe with adjust_master_score='0 10' on the Primary: $out"
 out=$(run_agent "$primary" monitor "OCF_RESKEY_CRM_meta_interval=0" "OCF_RESKEY_stop_outdates_secondary=maybe")
 [[ $(tail -n 1 <<<"$out") == rc=8 ]] || die "probe with stop_outdates_secondary=maybe on the Primary: $out"
-out=$(run_agent "$primary" monitor "OCF_RESKEY_CRM_meta_interval=0" "'OCF_RESKEY_drbd_resource=r 0'")
+out=$(run_agent "$primary" monitor "OCF_RESKEY_CRM_meta_interval=0" "OCF_RESKEY_drbd_resource=r 0")
 [[ $(tail -n 1 <<<"$out") == rc=7 ]] || die "probe with an invalid drbd_resource (it identifies the resource): $out"
 wait_crm_roles s1 ms_drbd Promoted "$primary" 10
 lab_log "probes on the Primary: 8 with a bad score table or boolean, 7 when drbd_resource itself is invalid"

@@ -10,30 +10,64 @@
 # 2. Full partition of s2 (both rings and the replication link): s1 fences s2 through sbd
 #    (its qemu process ends), the handler on s1 sees s2 fenced, I/O resumes on s1; s2 boots,
 #    resyncs, both are Primary again with s1's writes.
+# Starts from fresh r0 meta-data (drbd_fresh: whatever earlier cases left is taken down first).
 # Then STONITH and sbd are taken out again and the cluster restarted without them;
 # ms_drbd removed, DRBD down, the lab's r0.res back (what 00-smoke expects on a reused lab).
 
 SBD_DEV=/dev/disk/by-id/virtio-tandem-sbd
 
+# Succeeds when GUEST's qemu has exited.
+guest_off() { ! guest_running "$1" || { echo "$1's qemu still runs"; return 1; }; }
 # Waits until GUEST's qemu has exited (fenced), then cleans up after it like a power-off.
 wait_fenced() {
-    local guest=$1 timeout=$2 deadline=$((SECONDS + $2))
-    while guest_running "$guest"; do
-        ((SECONDS < deadline)) || die "$guest was not fenced within ${timeout}s; read /var/log/pacemaker/pacemaker.log on the other node and $(console_log "$guest")"
-        sleep 2
-    done
+    local guest=$1 timeout=$2
+    LAB_POLL=2 poll "$timeout" "$guest to be fenced (read /var/log/pacemaker/pacemaker.log on the other node and $(console_log "$guest"))" \
+        -- guest_off "$guest"
     stop_guest "$guest"
     lab_log "$guest is off (fenced through sbd)"
 }
 # "s" in the I/O flags of minor 0 in GUEST's /proc/drbd: I/O suspended (frozen by fencing).
 drbd_frozen() { on "$1" "sed -n 's/^ *0: .* [ABC] \([a-z-]*\).*/\1/p' /proc/drbd" | grep -q '^s'; }
+# Succeeds when GUEST is a disconnected Primary with I/O not frozen; otherwise says what it is.
+writing_alone() {
+    drbd_state_matches "$1" "WFConnection Primary/Unknown UpToDate/*" || return 1
+    ! drbd_frozen "$1" || { echo "I/O on $1 is frozen: $(drbd_state "$1")"; return 1; }
+}
+# Prints the node whose handler won after the replication link cut: a disconnected Primary
+# writing (I/O not frozen) with its crm-fence-peer constraint placed. Fails when none is yet.
+link_cut_winner() {
+    local guest
+    for guest in s1 s2; do
+        guest_running "$guest" || continue
+        if writing_alone "$guest" >/dev/null && [[ -n $(fence_constraints "$guest") ]]; then echo "$guest"; return 0; fi
+    done
+    echo "no side writes alone: s1 '$(drbd_state s1)', s2 '$(drbd_state s2)', constraint: $(fence_constraints s1)"
+    return 1
+}
+# Prints how LOSER lost to WINNER: "fenced" (its qemu ended) or "demoted" (Pacemaker promotes
+# only WINNER and LOSER's DRBD is no Primary). Fails when it is neither yet.
+link_cut_loser() {
+    local winner=$1 loser=$2 state
+    if ! guest_running "$loser"; then echo fenced; return 0; fi
+    if [[ $(crm_role_nodes "$winner" ms_drbd Promoted) == "$winner" ]] && state=$(drbd_state "$loser") \
+        && [[ $state != *" Primary/"* ]]; then
+        echo demoted
+        return 0
+    fi
+    echo "$loser is neither fenced nor demoted: DRBD '$(drbd_state "$loser")', crm_mon Promoted [$(crm_role_nodes "$winner" ms_drbd Promoted)]"
+    return 1
+}
+# Succeeds when st_sbd runs; otherwise prints crm_mon's resources.
+stonith_running() {
+    on s1 "crm_resource --locate --resource st_sbd 2>&1" | grep -q "is running" \
+        || { on s1 "crm_mon -1 -r 2>&1 | tail -n 15"; return 1; }
+}
 stonith_history() { on "$1" "stonith_admin --history '*' 2>&1 | tail -n 4; true"; }
 
-step "take down an earlier case's ms_drbd (if any); sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
-if on s1 "crm_resource --resource ms_drbd --query-xml >/dev/null 2>&1"; then
-    drbd_clone_remove
-fi
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0 >/dev/null 2>&1; true"; done
+step "precondition: nothing above r0, fresh r0 meta-data, r0 down"
+drbd_fresh
+
+step "sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
 for guest in "${LAB_STORAGE[@]}"; do
     on "$guest" "modprobe i6300esb 2>/dev/null; test -c /dev/watchdog && test -b $SBD_DEV" \
         || die "$guest has no /dev/watchdog or no shared sbd disk $SBD_DEV"
@@ -69,11 +103,7 @@ EOF
 crm_load s1 "$stonith"
 rm -f "$stonith"
 # Polled: right after the load, crm_mon can still show the old, settled transition.
-deadline=$((SECONDS + 120))
-until on s1 "crm_resource --locate --resource st_sbd 2>&1" | grep -q "is running"; do
-    ((SECONDS < deadline)) || { on s1 "crm_mon -1 -r 2>&1 | tail -n 15" >&2; die "st_sbd (fence_sbd) is not running 120s after it was configured"; }
-    sleep 3
-done
+LAB_POLL=3 poll 120 "st_sbd (fence_sbd) to run after it was configured" -- stonith_running
 wait_crm s1 120 --settled
 
 step "examples/cluster-b: both Primary (resource-and-stonith)"
@@ -85,37 +115,19 @@ wait_drbd s1 "Connected Primary/Primary UpToDate/UpToDate" 120
 
 step "replication link cut (s2 off lan; corosync goes on over san): the handlers decide, one side writes"
 cut_path s2 lan
-deadline=$((SECONDS + 240))
-winner=""
-until [[ -n $winner ]]; do
-    ((SECONDS < deadline)) || die "240s after the link cut no side writes alone (s1 '$(drbd_state s1)', s2 '$(drbd_state s2)', constraint: $(fence_constraints s1))"
-    for guest in s1 s2; do
-        guest_running "$guest" || continue
-        if drbd_state_is "$guest" "WFConnection Primary/Unknown UpToDate/*" && ! drbd_frozen "$guest" \
-            && [[ -n $(fence_constraints "$guest") ]]; then winner=$guest; fi
-    done
-    sleep 3
-done
+winner=$(LAB_POLL=3 poll 240 "one side to write alone after the link cut" -- link_cut_winner)
 loser=$([[ $winner == s1 ]] && echo s2 || echo s1)
 constraint=$(fence_constraints "$winner")
 grep -q "value=\"$winner\"" <<<"$constraint" || die "the fencing constraint does not keep the promotion on $winner: $constraint"
 lab_log "the handler on $winner won: $(tr -s ' \n' ' ' <<<"$constraint")"
 sum=$(write_pattern "$winner" /dev/drbd0 link-cut 8)
-deadline=$((SECONDS + 240))
-while true; do
-    if ! guest_running "$loser"; then
-        stop_guest "$loser"
-        lab_log "$loser was fenced"
-        break
-    fi
-    if [[ $(crm_role_nodes "$winner" ms_drbd Promoted) == "$winner" ]] && state=$(drbd_state "$loser") \
-        && [[ $state != *" Primary/"* ]]; then
-        lab_log "$loser demoted, not fenced: DRBD '$state'"
-        break
-    fi
-    ((SECONDS < deadline)) || die "240s after the link cut $loser is neither fenced nor demoted (DRBD '$(drbd_state "$loser")', crm_mon Promoted [$(crm_role_nodes "$winner" ms_drbd Promoted)])"
-    sleep 3
-done
+outcome=$(LAB_POLL=3 poll 240 "$loser to be fenced or demoted after the link cut" -- link_cut_loser "$winner" "$loser")
+if [[ $outcome == fenced ]]; then
+    stop_guest "$loser"
+    lab_log "$loser was fenced"
+else
+    lab_log "$loser demoted, not fenced: DRBD '$(drbd_state "$loser")'"
+fi
 stonith_history "$winner" >&2
 for guest in s1 s2; do
     guest_running "$guest" || continue
@@ -139,11 +151,7 @@ step "full partition: s2 off lan and san; s1 fences s2 through sbd, then writes 
 cut_path s2 lan
 cut_path s2 san
 wait_fenced s2 240
-deadline=$((SECONDS + 180))
-until drbd_state_is s1 "WFConnection Primary/Unknown UpToDate/*" && ! drbd_frozen s1; do
-    ((SECONDS < deadline)) || die "DRBD on s1 did not resume I/O within 180s of s2's fencing ('$(drbd_state s1)'); read journalctl on s1"
-    sleep 3
-done
+LAB_POLL=3 poll 180 "DRBD on s1 to resume I/O after s2's fencing (read journalctl on s1)" -- writing_alone s1
 stonith_history s1 >&2
 on s1 "journalctl -q --no-pager 2>/dev/null | grep -E 'crm-fence-peer|fence-peer helper' | tail -n 4; true" >&2
 sum=$(write_pattern s1 /dev/drbd0 partition 8)

@@ -76,16 +76,35 @@ on() {
     timeout --kill-after=5 "$LAB_CMD_TIMEOUT" ssh "${opts[@]}" root@127.0.0.1 "$*"
 }
 
-# Polls `CONDITION...` (a command, run on the host) every STEP seconds until it succeeds or
-# TIMEOUT seconds pass; then dies with WHAT and the log to read.
-# Usage: wait_for TIMEOUT WHAT LOG -- command args...
-wait_for() {
-    local timeout=$1 what=$2 log=$3; shift 4
-    local deadline=$((SECONDS + timeout))
-    until "$@"; do
-        if ((SECONDS >= deadline)); then
-            die "timed out after ${timeout}s waiting for $what; read $log"
-        fi
+# Runs the bash script on stdin on GUEST with ARGs as $1, $2, ... (each quoted for the remote
+# shell), so a guest script is a quoted heredoc and takes its values as arguments.
+# Usage: on_bash GUEST [ARG...] <<'EOF' ... EOF
+on_bash() {
+    local guest=$1; shift
+    if (($# == 0)); then on "$guest" "bash -s"; else on "$guest" "bash -s --$(printf ' %q' "$@")"; fi
+}
+
+# The lab's one wait loop: runs COMMAND every LAB_POLL seconds (default 1) until it succeeds,
+# then prints its output; dies with DESCRIPTION and the command's last output when TIMEOUT
+# seconds pass first. So a command that fails should print what it saw. It runs in the
+# caller's shell (errexit off, as in any condition): it may `die` to give up at once, and
+# should change nothing but the lab's state it waits for.
+# Usage: poll TIMEOUT DESCRIPTION -- command args...
+poll() {
+    local timeout=$1 what=$2 deadline out rc=0
+    shift 2
+    [[ ${1:-} == -- ]] && shift
+    deadline=$((SECONDS + timeout))
+    # In the run directory: a command that dies leaves its output there, with the logs.
+    out=$(mktemp "$LAB_RUN/poll.XXXXXX")
+    until "$@" >"$out" 2>&1; do
+        if ((SECONDS >= deadline)); then rc=1; break; fi
         sleep "${LAB_POLL:-1}"
     done
+    if ((rc != 0)); then
+        local last
+        last=$(cat "$out"); rm -f "$out"
+        die "timed out after ${timeout}s waiting for $what; last: ${last:-(no output)}"
+    fi
+    cat "$out"; rm -f "$out"
 }

@@ -32,21 +32,35 @@ drbd_state() {
 # shellcheck disable=SC2053  # the right side is a glob on purpose
 drbd_state_is() { [[ "$(drbd_state "$1")" == $2 ]]; }
 
-# Waits until GUEST's minor 0 matches the glob PATTERN ("cs ro ds").
-wait_drbd() {
-    local guest=$1 pattern=$2 timeout=${3:-120} deadline
-    deadline=$((SECONDS + timeout))
-    until drbd_state_is "$guest" "$pattern"; do
-        ((SECONDS < deadline)) || die "timed out after ${timeout}s waiting for DRBD on $guest to be '$pattern' (it is '$(drbd_state "$guest")'); read /proc/drbd and dmesg on $guest"
-        sleep 2
-    done
+# Succeeds when GUEST's minor 0 matches the glob PATTERN ("cs ro ds"); otherwise says what it is.
+drbd_state_matches() {
+    local now
+    now=$(drbd_state "$1")
+    # shellcheck disable=SC2053  # the right side is a glob on purpose
+    [[ $now == $2 ]] || { echo "DRBD r0 on $1 is '${now:-not configured}'"; return 1; }
 }
 
-# Fresh metadata on both nodes, s1 Primary, initial sync until UpToDate/UpToDate.
+# Waits until GUEST's minor 0 matches the glob PATTERN ("cs ro ds").
+wait_drbd() {
+    local guest=$1 pattern=$2 timeout=${3:-120}
+    LAB_POLL=2 poll "$timeout" "DRBD on $guest to be '$pattern' (read /proc/drbd and dmesg on $guest)" \
+        -- drbd_state_matches "$guest" "$pattern"
+}
+
+# Fresh metadata on both nodes, s1 Primary, initial sync until UpToDate/UpToDate. The start
+# of each backing disk is zeroed first: drbdmeta refuses create-md, even with --force, over
+# the LVM signature 00-smoke's vg0 leaves there ("Device size would be truncated").
 drbd_init() {
     local guest
     for guest in "${LAB_STORAGE[@]}"; do
-        on "$guest" "drbdadm down r0 >/dev/null 2>&1; drbdadm -- --force create-md r0 >/dev/null 2>&1 && drbdadm up r0" &
+        on_bash "$guest" <<'SCRIPT' &
+set -uo pipefail
+drbdadm down r0 >/dev/null 2>&1
+disk=$(drbdadm sh-ll-dev r0) || { echo "$(hostname): no backing disk for r0 in its configuration" >&2; exit 1; }
+dd if=/dev/zero of="$disk" bs=1M count=1 oflag=direct status=none || exit 1
+out=$(drbdadm -- --force create-md r0 2>&1) || { printf '%s: create-md r0 failed:\n%s\n' "$(hostname)" "$out" >&2; exit 1; }
+drbdadm up r0
+SCRIPT
     done
     wait_all "drbdadm create-md/up"
     on s1 "drbdadm primary --force r0"
@@ -75,51 +89,53 @@ lvm_create() {
 # under TCG). Usage: target_create GUEST [AO_STATE ANO_STATE]
 target_create() {
     local guest=$1 ao_state=${2:-0} ano_state=${3:-1}
-    on "$guest" "bash -s" <<SCRIPT
+    on_bash "$guest" "$LAB_IQN" "$ao_state" "$ano_state" "$(guest_addr "$guest" lan)" "$(guest_addr "$guest" san)" <<'SCRIPT'
 set -euo pipefail
+iqn=$1 ao_state=$2 ano_state=$3 lan_ip=$4 san_ip=$5
 cfg=/sys/kernel/config/target
-bs=\$cfg/core/iblock_0/lun0
-mkdir -p \$bs
-echo "udev_path=/dev/vg0/lun0" > \$bs/control
-echo "tandem-lab-lun0" > \$bs/wwn/vpd_unit_serial
-echo 1 > \$bs/enable
-for spec in ao:1:$ao_state ano:2:$ano_state; do
-    IFS=: read -r name id state <<<"\$spec"
-    mkdir \$bs/alua/\$name
-    echo \$id > \$bs/alua/\$name/tg_pt_gp_id
-    echo 1 > \$bs/alua/\$name/alua_access_type
-    echo \$state > \$bs/alua/\$name/alua_access_state
+bs=$cfg/core/iblock_0/lun0
+mkdir -p "$bs"
+echo "udev_path=/dev/vg0/lun0" > "$bs/control"
+echo "tandem-lab-lun0" > "$bs/wwn/vpd_unit_serial"
+echo 1 > "$bs/enable"
+for spec in "ao:1:$ao_state" "ano:2:$ano_state"; do
+    IFS=: read -r name id state <<<"$spec"
+    mkdir "$bs/alua/$name"
+    echo "$id" > "$bs/alua/$name/tg_pt_gp_id"
+    echo 1 > "$bs/alua/$name/alua_access_type"
+    echo "$state" > "$bs/alua/$name/alua_access_state"
 done
-for spec in 1:$(guest_addr "$guest" lan):ao 2:$(guest_addr "$guest" san):ano; do
-    IFS=: read -r n ip group <<<"\$spec"
-    tpg=\$cfg/iscsi/$LAB_IQN/tpgt_\$n
-    mkdir -p \$tpg/lun/lun_0
-    ln -s \$bs \$tpg/lun/lun_0/lun0
-    echo \$group > \$tpg/lun/lun_0/alua_tg_pt_gp
-    mkdir \$tpg/np/\$ip:3260
-    echo 1 > \$tpg/attrib/generate_node_acls
-    echo 0 > \$tpg/attrib/demo_mode_write_protect
-    echo 0 > \$tpg/attrib/authentication
-    echo 1 > \$tpg/attrib/cache_dynamic_acls
-    echo 1 > \$tpg/enable
+for spec in "1:$lan_ip:ao" "2:$san_ip:ano"; do
+    IFS=: read -r n ip group <<<"$spec"
+    tpg=$cfg/iscsi/$iqn/tpgt_$n
+    mkdir -p "$tpg/lun/lun_0"
+    ln -s "$bs" "$tpg/lun/lun_0/lun0"
+    echo "$group" > "$tpg/lun/lun_0/alua_tg_pt_gp"
+    mkdir "$tpg/np/$ip:3260"
+    echo 1 > "$tpg/attrib/generate_node_acls"
+    echo 0 > "$tpg/attrib/demo_mode_write_protect"
+    echo 0 > "$tpg/attrib/authentication"
+    echo 1 > "$tpg/attrib/cache_dynamic_acls"
+    echo 1 > "$tpg/enable"
 done
 SCRIPT
 }
 
 # Removes everything target_create made on GUEST (nothing when absent).
 target_remove() {
-    on "$1" "bash -s" <<SCRIPT
+    on_bash "$1" "$LAB_IQN" <<'SCRIPT'
 set -u
+iqn=$1
 cfg=/sys/kernel/config/target
-for tpg in \$cfg/iscsi/$LAB_IQN/tpgt_*; do
-    [ -d "\$tpg" ] || continue
-    echo 0 > \$tpg/enable 2>/dev/null
-    rm -f \$tpg/lun/lun_0/lun0
-    rmdir \$tpg/lun/lun_0 \$tpg/np/* \$tpg 2>/dev/null
+for tpg in "$cfg/iscsi/$iqn"/tpgt_*; do
+    [ -d "$tpg" ] || continue
+    echo 0 > "$tpg/enable" 2>/dev/null
+    rm -f "$tpg/lun/lun_0/lun0"
+    rmdir "$tpg/lun/lun_0" "$tpg"/np/* "$tpg" 2>/dev/null
 done
-rmdir \$cfg/iscsi/$LAB_IQN 2>/dev/null
-rmdir \$cfg/core/iblock_0/lun0/alua/ao \$cfg/core/iblock_0/lun0/alua/ano 2>/dev/null
-rmdir \$cfg/core/iblock_0/lun0 \$cfg/core/iblock_0 2>/dev/null
+rmdir "$cfg/iscsi/$iqn" 2>/dev/null
+rmdir "$cfg/core/iblock_0/lun0/alua/ao" "$cfg/core/iblock_0/lun0/alua/ano" 2>/dev/null
+rmdir "$cfg/core/iblock_0/lun0" "$cfg/core/iblock_0" 2>/dev/null
 true
 SCRIPT
 }
@@ -143,20 +159,32 @@ mpath_dev() {
     [[ -n "$name" && "$name" != "No devices found" ]] && echo "/dev/mapper/$name"
 }
 
-mpath_has() { on c1 "multipath -ll" | grep -Eq -- "$1"; }
+# Succeeds when `multipath -ll` on the client has a line matching the extended regex;
+# otherwise prints what it shows.
+mpath_has() {
+    local out
+    out=$(on c1 "multipath -ll")
+    grep -Eq -- "$1" <<<"$out" || { printf '%s\n' "${out:-(multipath -ll shows nothing)}"; return 1; }
+}
 
 # Waits until `multipath -ll` on the client has a line matching the extended regex.
 wait_mpath() {
     local regex=$1 timeout=${2:-60}
-    LAB_POLL=2 wait_for "$timeout" "multipath -ll on c1 to show /$regex/" \
-        "multipath -ll and dmesg on c1" -- mpath_has "$regex"
+    LAB_POLL=2 poll "$timeout" "multipath -ll on c1 to show /$regex/ (read dmesg on c1)" -- mpath_has "$regex"
 }
 
 # Writes MIB MiB of random data through DEV on GUEST with O_DIRECT and prints its sha256
 # (NAME labels the temporary copy); verify_pattern reads them back and compares.
 write_pattern() {
     local guest=$1 dev=$2 name=$3 mib=${4:-16}
-    on "$guest" "set -eo pipefail; f=/tmp/pattern.$name; head -c $((mib << 20)) </dev/urandom >\$f; dd if=\$f of=$dev bs=1M oflag=direct conv=fsync status=none; sha256sum <\$f | cut -d' ' -f1; rm -f \$f"
+    on_bash "$guest" "$dev" "$name" "$mib" <<'SCRIPT'
+set -euo pipefail
+dev=$1 f=/tmp/pattern.$2 mib=$3
+head -c $((mib << 20)) </dev/urandom >"$f"
+dd if="$f" of="$dev" bs=1M oflag=direct conv=fsync status=none
+sha256sum <"$f" | cut -d' ' -f1
+rm -f "$f"
+SCRIPT
 }
 
 verify_pattern() {
@@ -171,23 +199,147 @@ verify_pattern() {
 # The other storage node.
 other_node() { if [[ $1 == s1 ]]; then echo s2; else echo s1; fi; }
 
-# Waits until crm_mon on s1 shows ms_drbd promoted on exactly one node; prints that node.
-wait_single_promoted() {
-    local timeout=${1:-120} deadline primary
-    deadline=$((SECONDS + timeout))
-    until primary=$(crm_role_nodes s1 ms_drbd Promoted) && [[ $primary == s1 || $primary == s2 ]]; do
-        ((SECONDS < deadline)) || die "no single promoted instance of ms_drbd after ${timeout}s (crm_mon: [$primary])"
-        sleep 2
-    done
-    echo "$primary"
+# Prints the one node where crm_mon on s1 shows ms_drbd promoted; fails (saying what it shows) otherwise.
+single_promoted() {
+    local now
+    now=$(crm_role_nodes s1 ms_drbd Promoted) || return 1
+    [[ $now == s1 || $now == s2 ]] || { echo "ms_drbd promoted on [$now]"; return 1; }
+    echo "$now"
 }
 
-# Stops ms_drbd and deletes it from the CIB (DRBD goes down with it).
+# Waits until crm_mon on s1 shows ms_drbd promoted on exactly one node; prints that node.
+wait_single_promoted() {
+    LAB_POLL=2 poll "${1:-120}" "ms_drbd promoted on exactly one node (read /var/log/pacemaker/pacemaker.log on s1)" \
+        -- single_promoted
+}
+
+# Stops ms_drbd and deletes it from the CIB (DRBD goes down with it), with the constraints that
+# name it (bans, moves, a fencing handler's rule), so a clone loaded later does not inherit them.
 drbd_clone_remove() {
     on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
     wait_crm s1 180 --stopped ms_drbd
     on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
+    on s1 "cibadmin --delete-all --xpath \"//rsc_location[@rsc='ms_drbd']\" >/dev/null 2>&1; true"
     wait_crm s1 60 --settled
+}
+
+# Takes down whatever an earlier case may have left above or on r0: the client's iSCSI
+# sessions, 00-smoke's target and LVM, a ms_drbd clone; then r0 itself on both nodes.
+drbd_teardown() {
+    local guest
+    client_logout
+    target_remove s1
+    on s1 "vgchange -q -an vg0 >/dev/null 2>&1; true"
+    if drbd_clone_exists; then drbd_clone_remove; fi
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "drbdadm down r0 >/dev/null 2>&1; true"
+        [[ -z $(drbd_state "$guest") ]] || die "r0 does not go down on $guest: $(drbd_state "$guest"); read dmesg on $guest"
+    done
+}
+
+# r0 from scratch, whatever ran before: the lab's r0.res, fresh meta-data and a full initial
+# sync (drbd_init), then r0 down on both nodes with UpToDate data of one generation. A case
+# that starts ms_drbd needs this on a fresh lab: the agent's start refuses an r0 without
+# meta-data (Diskless). Always made anew rather than probed, so alone and after other cases
+# the case starts from the same meta-data.
+drbd_fresh() {
+    local guest
+    drbd_teardown
+    drbd_use_lab_config
+    drbd_init
+    for guest in "${LAB_STORAGE[@]}"; do on "$guest" "drbdadm down r0"; done
+    lab_log "r0: fresh meta-data on both nodes, UpToDate, down"
+}
+
+# True when a ms_drbd clone is in the CIB (Pacemaker manages r0).
+drbd_clone_exists() { on s1 "crm_resource --resource ms_drbd --locate" >/dev/null 2>&1; }
+
+# r0 outside the cluster, connected, s1 Primary, both UpToDate: what 00-smoke builds on and 10
+# captures its states from. Kept when r0 is so and no ms_drbd manages it; otherwise made anew
+# (whatever earlier cases left taken down, the lab's r0.res, fresh meta-data, initial sync).
+ensure_drbd_by_hand() {
+    if ! drbd_clone_exists && drbd_state_is s1 "Connected Primary/Secondary UpToDate/UpToDate"; then
+        return 0
+    fi
+    lab_log "r0 is not connected with s1 Primary outside the cluster: making it anew"
+    drbd_teardown
+    drbd_use_lab_config
+    drbd_init
+}
+
+# 00-smoke's stack, for the cases that go on from it (20): r0 by hand with s1 Primary, vg0/lun0
+# on /dev/drbd0 exported by s1's LIO target, c1 logged in on both paths under one multipath
+# device. Kept when c1 has that device and r0 is so; otherwise made anew.
+ensure_san_stack() {
+    if mpath_dev >/dev/null && ! drbd_clone_exists \
+        && drbd_state_is s1 "Connected Primary/Secondary UpToDate/UpToDate"; then
+        return 0
+    fi
+    lab_log "no multipath device over r0 with s1 Primary: making 00-smoke's stack anew"
+    drbd_teardown
+    drbd_use_lab_config
+    drbd_init
+    lvm_create s1 128M >&2
+    target_create s1
+    client_login s1
+    wait_mpath "prio=50 status=" 60
+    wait_mpath "prio=10 status=" 30
+}
+
+# Loads CRM_FILE (default examples/cluster-a/crm-drbd.crm) over the r0.res the nodes have and
+# waits until Pacemaker has started both instances, promoted one, both UpToDate and connected.
+# shellcheck disable=SC2120  # the file is optional; case 33 passes its own
+drbd_clone_start() {
+    local crm=${1:-$REPO_ROOT/examples/cluster-a/crm-drbd.crm} primary
+    crm_load s1 "$crm"
+    wait_crm s1 240 --started ms_drbd s1 --started ms_drbd s2
+    primary=$(wait_single_promoted 120)
+    wait_drbd "$primary" "Connected Primary/Secondary UpToDate/UpToDate" 180
+    wait_drbd "$(other_node "$primary")" "Connected Secondary/Primary UpToDate/UpToDate" 30
+    wait_crm s1 60 --settled
+    lab_log "ms_drbd running from $(basename "$(dirname "$crm")")/$(basename "$crm"): Primary $primary"
+}
+
+# What makes two runs of ms_drbd the same set-up: r0's configuration on both nodes and the
+# CIB's resources, constraints and resource defaults.
+drbd_clone_fingerprint() {
+    local guest
+    {
+        for guest in "${LAB_STORAGE[@]}"; do on "$guest" "cat /etc/drbd.conf /etc/drbd.d/*.res"; done
+        on s1 "cibadmin -Q -o resources; cibadmin -Q -o constraints; cibadmin -Q -o rsc_defaults"
+    } | sha256sum | cut -d' ' -f1
+}
+
+# Records the running ms_drbd as examples/cluster-a's, for ensure_drbd_clone to reuse.
+drbd_clone_record() { drbd_clone_fingerprint >"$LAB_RUN/drbd-clone.fingerprint"; }
+
+# Succeeds when the running ms_drbd is the recorded set-up, unchanged, and healthy: one
+# Promoted, the other Unpromoted, both connected and UpToDate, nothing pending.
+drbd_clone_reusable() {
+    local recorded=$LAB_RUN/drbd-clone.fingerprint primary secondary
+    [[ -f $recorded && $(drbd_clone_fingerprint) == "$(<"$recorded")" ]] || return 1
+    primary=$(single_promoted) || return 1
+    secondary=$(other_node "$primary")
+    [[ $(crm_role_nodes s1 ms_drbd Unpromoted) == "$secondary" ]] \
+        && drbd_state_is "$primary" "Connected Primary/Secondary UpToDate/UpToDate" \
+        && drbd_state_is "$secondary" "Connected Secondary/Primary UpToDate/UpToDate" \
+        && on s1 "tandem-crm-wait --timeout 30 --settled" >/dev/null
+}
+
+# The precondition of the cases that go on from 30's state: examples/cluster-a's ms_drbd
+# (r0.res with fencing resource-only, crm-drbd.crm) running, one Primary, both UpToDate and
+# connected, no constraint on it. Reused when exactly that runs, as recorded by the last
+# ensure_drbd_clone or case 30; otherwise made anew from fresh meta-data (drbd_fresh).
+ensure_drbd_clone() {
+    if drbd_clone_reusable; then
+        lab_log "examples/cluster-a's ms_drbd runs as recorded, healthy: reused"
+        return 0
+    fi
+    lab_log "no recorded, healthy examples/cluster-a ms_drbd: making it from fresh meta-data"
+    drbd_fresh
+    drbd_use_example cluster-a
+    drbd_clone_start
+    drbd_clone_record
 }
 
 # The example DRBD configuration of a reference cluster (examples/cluster-a|cluster-b/r0.res)
@@ -226,28 +378,44 @@ crm_load() {
 }
 
 # The nodes where crm_mon on GUEST shows CLONE's instances with ROLE (Promoted|Unpromoted),
-# space-separated and sorted.
+# space-separated and sorted: read by TandemCore's parser (tandem-crm-wait), as wait_crm does.
 crm_role_nodes() {
-    local guest=$1 clone=$2 role=$3 alt
-    case $role in Promoted) alt=Master ;; Unpromoted) alt=Slave ;; *) alt=$role ;; esac
-    on "$guest" "crm_mon -1 --output-as=xml | xmllint --xpath '//clone[@id=\"$clone\"]/resource[@role=\"$role\" or @role=\"$alt\"]/node/@name' - 2>/dev/null; true" \
-        | sed -n 's/.*name="\([^"]*\)".*/\1/p' | sort | tr '\n' ' ' | sed 's/ $//'
+    on "$1" "tandem-crm-wait --nodes $2 $3"
+}
+
+# Succeeds when crm_mon on GUEST shows CLONE's ROLE instances exactly on NODES; otherwise says where.
+crm_roles_are() {
+    local guest=$1 clone=$2 role=$3 nodes=$4 now
+    now=$(crm_role_nodes "$guest" "$clone" "$role") || return 1
+    [[ $now == "$nodes" ]] || { echo "$clone $role on [$now]"; return 1; }
 }
 
 # Waits until crm_mon on GUEST shows CLONE's ROLE instances exactly on NODES ("s1", "s1 s2", "").
 wait_crm_roles() {
-    local guest=$1 clone=$2 role=$3 nodes=$4 timeout=${5:-120} deadline now
-    deadline=$((SECONDS + timeout))
-    until now=$(crm_role_nodes "$guest" "$clone" "$role") && [[ "$now" == "$nodes" ]]; do
-        ((SECONDS < deadline)) || die "timed out after ${timeout}s waiting for $clone $role on [$nodes] (crm_mon on $guest: [$now]); read /var/log/pacemaker/pacemaker.log on $guest"
-        sleep 2
-    done
+    local guest=$1 clone=$2 role=$3 nodes=$4 timeout=${5:-120}
+    LAB_POLL=2 poll "$timeout" "$clone $role on [$nodes] in crm_mon on $guest (read /var/log/pacemaker/pacemaker.log on $guest)" \
+        -- crm_roles_are "$guest" "$clone" "$role" "$nodes"
     lab_log "crm_mon on $guest: $clone $role on [$nodes]"
 }
 
 # The rsc_location constraints DRBD's crm-fence-peer.9.sh placed (as XML), or nothing.
 fence_constraints() {
     on "$1" "cibadmin -Q -o constraints" | grep -A4 'id="drbd-fence-by-handler' || true
+}
+
+# Prints the crm-fence-peer constraint in GUEST's CIB; fails when there is none.
+fence_constraint_placed() {
+    local constraint
+    constraint=$(fence_constraints "$1")
+    [[ -n $constraint ]] || { echo "no drbd-fence-by-handler constraint in the CIB on $1"; return 1; }
+    printf '%s\n' "$constraint"
+}
+
+# Succeeds when GUEST's CIB has no crm-fence-peer constraint; otherwise prints it.
+no_fence_constraint() {
+    local constraint
+    constraint=$(fence_constraints "$1")
+    [[ -z $constraint ]] || { printf '%s\n' "$constraint"; return 1; }
 }
 
 # The promotion score attribute of p_drbd on NODE (as GUEST's CIB has it), or "none".

@@ -73,7 +73,7 @@ start_switch() {
     local seg=$1
     setsid vde_switch -s "$LAB_RUN/$seg.sw" -M "$LAB_RUN/$seg.mgmt" -n 8 -d -p "$LAB_RUN/$seg.pid" \
         </dev/null >>"$LAB_RUN/$seg.switch.log" 2>&1 8>&- 9>&- || die "vde_switch for '$seg' failed; read $LAB_RUN/$seg.switch.log"
-    wait_for 10 "switch '$seg' management socket" "$LAB_RUN/$seg.switch.log" -- test -S "$LAB_RUN/$seg.mgmt"
+    poll 10 "switch '$seg' management socket (read $LAB_RUN/$seg.switch.log)" -- test -S "$LAB_RUN/$seg.mgmt"
     # VLAN 99 holds unplugged ports (labctl cut).
     vde_cmd "$seg" vlan/create 99 >/dev/null
 }
@@ -156,8 +156,8 @@ ssh_ready() {
 # Waits for sshd on GUEST, then opens the shared ssh connection every later command reuses.
 wait_ssh() {
     local guest=$1
-    LAB_POLL=2 wait_for "$LAB_BOOT_TIMEOUT" "$guest to answer ssh on 127.0.0.1:$(guest_port "$guest")" \
-        "$(console_log "$guest")" -- ssh_ready "$guest"
+    LAB_POLL=2 poll "$LAB_BOOT_TIMEOUT" "$guest to answer ssh on 127.0.0.1:$(guest_port "$guest") (read $(console_log "$guest"))" \
+        -- ssh_ready "$guest"
     local opts
     mapfile -t opts < <(ssh_opts "$guest")
     ssh "${opts[@]}" -o ControlMaster=yes -o ControlPersist=yes -M -N -f root@127.0.0.1 \
@@ -186,14 +186,18 @@ lab_bin_dir() { echo "${TANDEM_LAB_BIN:-$REPO_ROOT/.build/x86_64-unknown-linux-g
 # Lays out, under DIR, the files for a role (storage|client): lab/guest/ROLE, our
 # agents and tools from the host's release build.
 stage_payload() {
-    local role=$1 dir=$2 bin agent
+    local role=$1 dir=$2 bin agent agents
     rm -rf "$dir"; mkdir -p "$dir"
     cp -a "$LAB_ROOT/guest/$role/." "$dir/"
     bin=$(lab_bin_dir)
     [[ -x "$bin/tandem-crm-wait" ]] || die "no $bin/tandem-crm-wait: run 'make release' first (or set TANDEM_LAB_BIN)"
     install -D -m 0755 "$bin/tandem-crm-wait" "$dir/usr/local/bin/tandem-crm-wait"
     if [[ $role == storage ]]; then
-        for agent in ${TANDEM_LAB_AGENTS:-} ocf-sample; do
+        # Without TANDEM_LAB_AGENTS (lab/run-tests run by hand), the Makefile's AGENTS: a case
+        # must not find its agent missing because the lab was not started through make.
+        agents=${TANDEM_LAB_AGENTS:-$(sed -n 's/^AGENTS ?= *//p' "$REPO_ROOT/Makefile")}
+        [[ -n $agents ]] || die "no agents to install: set TANDEM_LAB_AGENTS (the Makefile's AGENTS)"
+        for agent in $agents ocf-sample; do
             [[ -x "$bin/$agent" ]] || die "no release build of agent '$agent' in $bin: run 'make release'"
             install -D -m 0755 "$bin/$agent" "$dir/usr/lib/ocf/resource.d/tandem/$agent"
         done

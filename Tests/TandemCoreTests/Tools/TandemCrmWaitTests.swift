@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TandemTestSupport
 import TandemCore
@@ -23,6 +24,57 @@ import TandemCore
                                ["--online", "node1", "--offline", "node1", "--promoted", "ms-stateful", "node1"])
         #expect(result.status == .exited(1))
         #expect(result.stdoutText == "not met: node node1 online: offline; ms-stateful promoted on node1: promoted on [node2]\n")
+    }
+
+    private func query(_ fixture: String, _ arguments: [String]) throws -> CommandResult {
+        let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/\(fixture)"))
+        return try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin"] + arguments, input: xml)
+    }
+
+    private func nodes(_ fixture: String, _ resource: String, _ role: String) throws -> CommandResult {
+        try query(fixture, ["--nodes", resource, role])
+    }
+
+    @Test func nodesOfAResourceInARole() throws {
+        // The lab's crm_role_nodes: one line, sorted, empty when no instance has the role.
+        let promoted = try nodes("crm_mon-2node-ok.xml", "ms-stateful", "Promoted")
+        #expect(promoted.status == .exited(0) && promoted.stdoutText == "node2\n", "\(promoted.stderrText)")
+        let unpromoted = try nodes("crm_mon-2node-ok.xml", "ms-stateful", "Slave")
+        #expect(unpromoted.stdoutText == "node1\n")
+        let both = try nodes("crm_mon-2node-ok.xml", "ms-stateful", "Started")
+        #expect(both.stdoutText == "\n", "Started is a role of its own: a promotable clone's instances are not in it")
+        let unknownResource = try nodes("crm_mon-2node-ok.xml", "ms_drbd", "Promoted")
+        #expect(unknownResource.status == .exited(0) && unknownResource.stdoutText == "\n")
+        let vip = try nodes("crm_mon-2node-ok.xml", "vip", "started")
+        #expect(vip.stdoutText == "node2\n")
+    }
+
+    @Test func nodesQueryUsage() throws {
+        let typo = try nodes("crm_mon-2node-ok.xml", "ms-stateful", "Promotd")
+        #expect(typo.status == .exited(2) && typo.stderrText.contains("--nodes needs two arguments"))
+        let mixed = try TestCommands.run(TestCommands.binary("tandem-crm-wait"),
+                                         ["--stdin", "--nodes", "ms-stateful", "Promoted", "--dc"], input: "")
+        #expect(mixed.status == .exited(2))
+        let garbage = try TestCommands.run(TestCommands.binary("tandem-crm-wait"),
+                                           ["--stdin", "--nodes", "ms-stateful", "Promoted"], input: "<not-crm_mon")
+        #expect(garbage.status == .exited(3) && garbage.stdoutText.isEmpty)
+    }
+
+    @Test func failureReasonOfAFailedOperation() throws {
+        let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/crm_mon-2node-ok.xml"))
+        let failed = xml.replacingOccurrences(of: "</resources>", with: """
+            </resources>
+              <failures>
+                <failure op_key="p_drbd_start_0" node="s2" exitstatus="error" exitreason="r0 has no disk on volume 0 (Diskless)" exitcode="1" call="12" status="complete" task="start" interval="0"/>
+              </failures>
+            """)
+        let run = { (arguments: [String]) in
+            try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin", "--failure-reason"] + arguments, input: failed)
+        }
+        let reason = try run(["p_drbd_start_0", "s2"])
+        #expect(reason.status == .exited(0) && reason.stdoutText == "r0 has no disk on volume 0 (Diskless)\n", "\(reason.stderrText)")
+        #expect(try run(["p_drbd_start_0", "s1"]).stdoutText == "\n", "no failure on that node: an empty line")
+        #expect(try run(["p_drbd_promote_0", "s2"]).stdoutText == "\n")
     }
 
     @Test func usageAndUnreadableInput() throws {
