@@ -123,7 +123,7 @@ uninstall:
 	@for agent in $(AGENTS); do rm -f "$(PROVIDER_DIR)/$$agent" "$(MAN7_DIR)/ocf_tandem_$$agent.7"; done
 	-rmdir "$(PROVIDER_DIR)" 2>/dev/null || true
 
-bench: deps release
+bench: deps release deb
 	scripts/bench "$(RELEASE_BIN)"
 
 # A 2-node cluster in network namespaces: promotable clone + floating IP, power-off of the
@@ -137,7 +137,7 @@ clean:
 
 # --- The storage lab (lab/, README "Storage lab"): Debian 12 guests under qemu with real
 # DRBD, LVM, LIO, open-iscsi and multipath. State and image live in $(TANDEM_LAB_DIR).
-LAB_ENV = TANDEM_LAB_BIN="$(RELEASE_BIN)" TANDEM_LAB_AGENTS="$(AGENTS)"
+LAB_ENV = TANDEM_LAB_BIN="$(RELEASE_BIN)" TANDEM_LAB_AGENTS="$(AGENTS)" TANDEM_LAB_DEB="$(DEB_BASE).deb"
 GUEST ?= s1
 CMD ?=
 
@@ -147,7 +147,7 @@ lab-deps:
 lab-image: lab-deps
 	lab/labctl image
 
-lab-up: lab-deps release
+lab-up: lab-deps release deb
 	$(LAB_ENV) lab/labctl up
 
 lab-down:
@@ -159,8 +159,8 @@ lab-ssh:
 lab-status:
 	lab/labctl status
 
-lab-test: lab-deps release
+lab-test: lab-deps release deb
 	$(LAB_ENV) lab/run-tests
 
-lab-fixtures: lab-deps release
+lab-fixtures: lab-deps release deb
 	$(LAB_ENV) lab/capture-drbd-fixtures

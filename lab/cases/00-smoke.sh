@@ -11,6 +11,15 @@ on s1 "/usr/lib/ocf/resource.d/tandem/ocf-sample meta-data" | grep -q '<resource
 on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n sample -o state=/run/ocf-tester.state /usr/lib/ocf/resource.d/tandem/ocf-sample" \
     | tail -n 1 | grep -q "passed all tests" || die "ocf-tester failed for ocf-sample on s1"
 
+step "the agents come from the Debian package (make deb), its version in their meta-data"
+for guest in s1 s2; do
+    owner=$(on "$guest" "dpkg -S /usr/lib/ocf/resource.d/tandem/drbd /usr/lib/ocf/resource.d/tandem/lvm" | cut -d: -f1 | sort -u)
+    [[ $owner == tandem ]] || die "the agents on $guest are not the tandem package's (dpkg -S: $owner)"
+    version=$(on "$guest" "dpkg-query -W -f='\${Version}' tandem")
+    on "$guest" "/usr/lib/ocf/resource.d/tandem/lvm meta-data" | grep -q "<resource-agent name=\"lvm\" version=\"$version\"" \
+        || die "ocf:tandem:lvm's meta-data on $guest does not show the package version $version"
+done
+
 step "DRBD: initial sync s1 -> s2"
 drbd_teardown
 drbd_use_lab_config

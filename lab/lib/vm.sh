@@ -186,21 +186,25 @@ lab_bin_dir() { echo "${TANDEM_LAB_BIN:-$REPO_ROOT/.build/x86_64-unknown-linux-g
 # Lays out, under DIR, the files for a role (storage|client): lab/guest/ROLE, our
 # agents and tools from the host's release build.
 stage_payload() {
-    local role=$1 dir=$2 bin agent agents
+    local role=$1 dir=$2 bin
     rm -rf "$dir"; mkdir -p "$dir"
     cp -a "$LAB_ROOT/guest/$role/." "$dir/"
     bin=$(lab_bin_dir)
     [[ -x "$bin/tandem-crm-wait" ]] || die "no $bin/tandem-crm-wait: run 'make release' first (or set TANDEM_LAB_BIN)"
     install -D -m 0755 "$bin/tandem-crm-wait" "$dir/usr/local/bin/tandem-crm-wait"
     if [[ $role == storage ]]; then
-        # Without TANDEM_LAB_AGENTS (lab/run-tests run by hand), the Makefile's AGENTS: a case
-        # must not find its agent missing because the lab was not started through make.
-        agents=${TANDEM_LAB_AGENTS:-$(sed -n 's/^AGENTS ?= *//p' "$REPO_ROOT/Makefile")}
-        [[ -n $agents ]] || die "no agents to install: set TANDEM_LAB_AGENTS (the Makefile's AGENTS)"
-        for agent in $agents ocf-sample; do
-            [[ -x "$bin/$agent" ]] || die "no release build of agent '$agent' in $bin: run 'make release'"
-            install -D -m 0755 "$bin/$agent" "$dir/usr/lib/ocf/resource.d/tandem/$agent"
-        done
+        # The agents come from the Debian package (make deb), as admins install them: every lab
+        # run also tests the package. setup-storage installs it at each boot.
+        local deb=${TANDEM_LAB_DEB:-}
+        if [[ -z $deb ]]; then
+            deb=$(find "$REPO_ROOT/dist" -maxdepth 1 -name 'tandem_*.deb' ! -name '*dbgsym*' -printf '%T@ %p\n' 2>/dev/null \
+                | sort -n | tail -n 1 | cut -d' ' -f2-)
+        fi
+        [[ -n $deb && -f $deb ]] || die "no Debian package of the agents: run 'make deb' (or set TANDEM_LAB_DEB)"
+        install -D -m 0644 "$deb" "$dir/var/cache/tandem-lab/$(basename "$deb")"
+        # The sample agent is no part of the package; 00-smoke runs it.
+        [[ -x "$bin/ocf-sample" ]] || die "no release build of ocf-sample in $bin: run 'make release'"
+        install -D -m 0755 "$bin/ocf-sample" "$dir/usr/lib/ocf/resource.d/tandem/ocf-sample"
         install -d "$dir/etc/corosync"
         cp "$LAB_RUN/authkey" "$dir/etc/corosync/authkey"
         chmod 0400 "$dir/etc/corosync/authkey"
