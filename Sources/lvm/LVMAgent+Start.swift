@@ -60,19 +60,15 @@ extension LVMAgent {
     var localNodeName: String? { context.meta.onNode ?? Syscalls.hostName() }
 
     /// system_id: take the group over (also from a node that died: its ID is named as an extra
-    /// one for this command, never from a cluster node that is online), and switch its
-    /// autoactivation off, so no node activates it at boot.
+    /// one for this command), and switch its autoactivation off, so no node activates it at
+    /// boot. The previous owner is normally online (a planned move leaves its ID on the group):
+    /// a system ID is no lock; Pacemaker's placement, DRBD's single Primary and fencing exclude.
     func takeOver(_ facts: HostFacts) throws {
         guard let local = facts.localSystemID else { return }
         let owner = facts.report.systemID
         if owner != local {
             guard owner.unicodeScalars.allSatisfy({ LVMTag.isTagCharacter($0) }) else {
                 throw OCFFailure(.genericError, "\(volumeGroup) has a system ID this agent cannot pass on: \(owner.debugDescription)")
-            }
-            if !owner.isEmpty, let node = clusterNodes()?.first(where: { $0.name == owner && $0.online }),
-               node.name != localNodeName {
-                throw OCFFailure(.genericError, "\(volumeGroup) belongs to \(owner) (its system ID), an online cluster "
-                                 + "node: it may still use the group; stop it there first")
             }
             var arguments = ["-y"]
             if majorityPVs { arguments.append("--majoritypvs") }

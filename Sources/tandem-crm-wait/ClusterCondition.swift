@@ -59,8 +59,11 @@ enum ClusterCondition: Equatable, CustomStringConvertible {
         case .quorum:
             return (status.hasQuorum, status.hasQuorum ? "quorum" : "no quorum")
         case .started(let resource, let node):
+            // A failed start leaves the resource "Started" with failed="true" in crm_mon: not met.
+            let failed = status.primitives(matching: resource).filter(\.failed).flatMap { $0.nodes.map(\.name) }
             let nodes = status.startedNodes(of: resource)
-            return (nodes.contains(node), "started on [\(nodes.joined(separator: ", "))]")
+            let note = failed.isEmpty ? "" : "; failed on [\(failed.joined(separator: ", "))]"
+            return (nodes.contains(node) && !failed.contains(node), "started on [\(nodes.joined(separator: ", "))]" + note)
         case .promoted(let resource, let node):
             let nodes = status.promotedNodes(of: resource)
             return (nodes.contains(node), "promoted on [\(nodes.joined(separator: ", "))]")

@@ -26,6 +26,18 @@ import TandemCore
         #expect(result.stdoutText == "not met: node node1 online: offline; ms-stateful promoted on node1: promoted on [node2]\n")
     }
 
+    /// A failed start leaves the resource "Started" with failed="true": not started (the lab
+    /// would otherwise take a start that failed for one that worked).
+    @Test func aFailedResourceIsNotStarted() throws {
+        let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/crm_mon-2node-ok.xml"))
+            .replacingOccurrences(of: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" active=\"true\" orphaned=\"false\" blocked=\"false\" managed=\"true\" failed=\"false\"",
+                                  with: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" active=\"true\" orphaned=\"false\" blocked=\"false\" managed=\"true\" failed=\"true\"")
+        #expect(xml.contains("failed=\"true\""))
+        let result = try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin", "--started", "vip", "node2"], input: xml)
+        #expect(result.status == .exited(1))
+        #expect(result.stdoutText == "not met: vip started on node2: started on [node2]; failed on [node2]\n")
+    }
+
     private func query(_ fixture: String, _ arguments: [String]) throws -> CommandResult {
         let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/\(fixture)"))
         return try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin"] + arguments, input: xml)
