@@ -1,7 +1,8 @@
 # ocf:tandem:lvm in cluster A's shape (#12), system_id mode, on real LVM over real DRBD 8.4:
 # 1. p_lvm colocated with and ordered after ms_drbd's promotion activates vg_sid (two LVs) on
 #    the Primary only, and gives the group that node's system ID (system_id_source=uname);
-# 2. crm resource move: the activation follows DRBD to the other node, never active on both;
+# 2. the Primary moved (crm_resource --move --promoted): the activation follows DRBD to the other
+#    node, never active on both;
 # 3. a power cut of the active node: the survivor takes the group over from the dead owner's
 #    system ID; the node that comes back activates nothing at boot;
 # 4. on the Secondary, start refuses with a reason naming the DRBD device; bad names change
@@ -67,7 +68,7 @@ SCRIPT
 step "p_lvm after the promotion: both LVs active on $primary only"
 on s1 "crm configure load update -" <<'CRM'
 primitive p_lvm ocf:tandem:lvm params vgname=vg_sid vg_access_mode=system_id \
-    op start timeout=90s op stop timeout=90s op monitor interval=10s timeout=30s
+    op start timeout=90s op stop timeout=90s op monitor interval=10s timeout=90s
 colocation col_lvm_on_drbd inf: p_lvm ms_drbd:Promoted
 order ord_drbd_before_lvm Mandatory: ms_drbd:promote p_lvm:start
 CRM
@@ -84,12 +85,12 @@ SCRIPT
 )
 [[ $execs == "rc=0 execs=1" ]] || die "monitor on $primary: $execs (want rc=0 and only the agent's own execve)"
 
-step "crm resource move p_lvm $other: DRBD and the group follow, never active on both"
-on s1 "crm resource move p_lvm $other"
+step "the Primary moved to $other (crm_resource --move --promoted): the group follows, never active on both"
+on s1 "crm_resource --move --promoted --resource ms_drbd --node $other"
 wait_crm s1 240 --started p_lvm "$other" --promoted ms_drbd "$other" --settled
 poll 30 "vg_sid active on $other only" -- active_only_on "$other"
 [[ $(system_id_of_vg "$other") == "$other" ]] || die "vg_sid's system ID is not $other after the move"
-on s1 "crm resource clear p_lvm"
+on s1 "crm_resource --clear --resource ms_drbd"
 wait_crm s1 120 --settled
 poll 10 "vg_sid still on $other only after clear (stickiness)" -- active_only_on "$other"
 
