@@ -57,8 +57,6 @@ extension LVMAgent {
                           sbinDirectory: context.environment.sbinDir).fetch().nodes
     }
 
-    var localNodeName: String? { context.meta.onNode ?? Syscalls.hostName() }
-
     /// system_id: take the group over (also from a node that died: its ID is named as an extra
     /// one for this command), and switch its autoactivation off, so no node activates it at
     /// boot. The previous owner is normally online (a planned move leaves its ID on the group):
@@ -92,7 +90,7 @@ extension LVMAgent {
     func claimTag(_ report: VolumeGroupReport) throws {
         let others = report.tags.filter { $0 != tag.text }
         if !others.isEmpty, let nodes = clusterNodes() {
-            for node in nodes where others.contains(node.name) && node.name != localNodeName {
+            for node in nodes where others.contains(node.name) && node.name != context.localNode {
                 if node.online {
                     throw OCFFailure(.genericError, "\(volumeGroup) carries the tag of node \(node.name), which is online: "
                                      + "it may still use the group")

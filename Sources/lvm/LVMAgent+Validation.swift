@@ -146,9 +146,6 @@ extension LVMAgent {
     /// lock type is valid for tagging's first start, and for system_id's (start gives it this
     /// node's ID, as LVM-activate does); lvmlockd needs a shared VG.
     func checkOwnership(_ report: VolumeGroupReport, mode: AccessMode) throws {
-        if report.isExported {
-            throw OCFFailure(.notConfigured, "\(volumeGroup) is exported (vgexport): vgimport it first")
-        }
         let detected: AccessMode?
         if report.isClustered { detected = .clvmd }
         else if report.isShared { detected = .lvmlockd }

@@ -16,6 +16,9 @@ public struct AgentContext: Sendable {
     /// A monitor with interval 0: Pacemaker asking what runs here, before it acts.
     public var isProbe: Bool { action == .monitor && meta.intervalMilliseconds == 0 }
 
+    /// This node's name as Pacemaker knows it (`CRM_meta_on_node`, else the host name).
+    public var localNode: String? { meta.onNode ?? Syscalls.hostName() }
+
     /// The notification being delivered, for the notify action.
     public var notification: NotifyEvent? { NotifyEvent(environment) }
 

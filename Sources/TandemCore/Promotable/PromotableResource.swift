@@ -69,7 +69,7 @@ extension PromotableResource {
     public var promotedPeers: PromotedPeers { PromotedPeers.load(promotedPeersFile) }
 
     /// This node's name as Pacemaker knows it.
-    public var localNode: String? { context.meta.onNode ?? Syscalls.hostName() }
+    public var localNode: String? { context.localNode }
 
     /// start: the resource runs unpromoted afterwards, or start fails.
     public func start() throws -> OCFExitCode {
