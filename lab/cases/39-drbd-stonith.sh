@@ -14,8 +14,6 @@
 # Then STONITH and sbd are taken out again and the cluster restarted without them;
 # ms_drbd removed, DRBD down, the lab's r0.res back (what 00-smoke expects on a reused lab).
 
-SBD_DEV=/dev/disk/by-id/virtio-tandem-sbd
-
 # Succeeds when GUEST's qemu has exited.
 guest_off() { ! guest_running "$1" || { echo "$1's qemu still runs"; return 1; }; }
 # Waits until GUEST's qemu has exited (fenced), then cleans up after it like a power-off.
@@ -57,54 +55,13 @@ link_cut_loser() {
     echo "$loser is neither fenced nor demoted: DRBD '$(drbd_state "$loser")', crm_mon Promoted [$(crm_role_nodes "$winner" ms_drbd Promoted)]"
     return 1
 }
-# Succeeds when st_sbd runs; otherwise prints crm_mon's resources.
-stonith_running() {
-    on s1 "crm_resource --locate --resource st_sbd 2>&1" | grep -q "is running" \
-        || { on s1 "crm_mon -1 -r 2>&1 | tail -n 15"; return 1; }
-}
 stonith_history() { on "$1" "stonith_admin --history '*' 2>&1 | tail -n 4; true"; }
 
 step "precondition: nothing above r0, fresh r0 meta-data, r0 down"
 drbd_fresh
 
-step "sbd on s1 and s2 (shared disk $SBD_DEV, watchdog)"
-for guest in "${LAB_STORAGE[@]}"; do
-    on "$guest" "modprobe i6300esb 2>/dev/null; test -c /dev/watchdog && test -b $SBD_DEV" \
-        || die "$guest has no /dev/watchdog or no shared sbd disk $SBD_DEV"
-    on "$guest" "cat >/etc/default/sbd" <<EOF
-SBD_DEVICE=$SBD_DEV
-SBD_PACEMAKER=yes
-SBD_STARTMODE=always
-SBD_DELAY_START=no
-SBD_WATCHDOG_DEV=/dev/watchdog
-SBD_TIMEOUT_ACTION=flush,reboot
-EOF
-done
-# Watchdog 15 s, msgwait 30 s: generous for TCG guests.
-on s1 "sbd -d $SBD_DEV -1 15 -4 30 create >/dev/null && sbd -d $SBD_DEV dump" >&2
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl stop pacemaker corosync" & done
-wait_all "stopping the cluster stack"
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl enable sbd 2>/dev/null"; done
-start_cluster "${LAB_STORAGE[@]}"
-wait_cluster 300
-for guest in "${LAB_STORAGE[@]}"; do
-    on "$guest" "systemctl is-active sbd >/dev/null" || die "sbd is not running on $guest"
-done
-on s1 "sbd -d $SBD_DEV list" >&2
-
-step "STONITH: fence_sbd (delay 20 s when s1 is the target: s1 wins a fence race), stonith-enabled=true"
-stonith=$(mktemp)
-cat >"$stonith" <<EOF
-primitive st_sbd stonith:fence_sbd \\
-    params devices=$SBD_DEV pcmk_delay_base="s1:20s;s2:0s" \\
-    op monitor interval=60s timeout=60s
-property stonith-enabled=true stonith-timeout=150s
-EOF
-crm_load s1 "$stonith"
-rm -f "$stonith"
-# Polled: right after the load, crm_mon can still show the old, settled transition.
-LAB_POLL=3 poll 120 "st_sbd (fence_sbd) to run after it was configured" -- stonith_running
-wait_crm s1 120 --settled
+step "sbd on s1 and s2 (shared disk, watchdog); STONITH: fence_sbd (s1 wins a fence race), stonith-enabled=true"
+sbd_stonith_enable
 
 step "examples/cluster-b: both Primary (resource-and-stonith)"
 drbd_use_example cluster-b
@@ -168,12 +125,7 @@ verify_pattern s2 /dev/drbd0 8 "$sum"
 
 step "back to the lab without STONITH: ms_drbd and st_sbd removed, sbd disabled, cluster restarted"
 drbd_clone_remove
-on s1 "cibadmin --delete --scope resources --xml-text '<primitive id=\"st_sbd\"/>' && crm_attribute --type crm_config --name stonith-enabled --update false"
-wait_crm s1 60 --settled
-for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl stop pacemaker corosync && systemctl disable sbd 2>/dev/null" & done
-wait_all "stopping the cluster stack"
-start_cluster "${LAB_STORAGE[@]}"
-wait_cluster 300
+sbd_stonith_disable
 for guest in "${LAB_STORAGE[@]}"; do
     [[ -z $(drbd_state "$guest") ]] || die "DRBD r0 is still configured on $guest: $(drbd_state "$guest")"
 done

@@ -5,7 +5,9 @@
 #    node, never active on both;
 # 3. a power cut of the active node: the survivor takes the group over from the dead owner's
 #    system ID; the node that comes back activates nothing at boot;
-# 4. on the Secondary, start refuses with a reason naming the DRBD device; bad names change
+# 4. OCF_CHECK_LEVEL=10 reads each LV, skips a suspended one once and then fails, and answers
+#    in time while DRBD has frozen I/O (the read abandoned in the kernel);
+#    on the Secondary, start refuses with a reason naming the DRBD device; bad names change
 #    nothing; ocf-tester passes against the real group;
 # 5. the monitor runs no process (strace on the guest).
 # Starts from examples/cluster-a's ms_drbd (ensure_drbd_clone) and leaves it running, with
@@ -61,6 +63,30 @@ poll 30 "vg_sid active on $other only" -- active_only_on "$other"
 on s1 "crm_resource --clear --resource ms_drbd"
 wait_crm s1 120 --settled
 poll 10 "vg_sid still on $other only after clear (stickiness)" -- active_only_on "$other"
+
+step "OCF_CHECK_LEVEL=10 on $other: reads each LV; a suspended LV is skipped once, then fails; frozen I/O is abandoned in time"
+deep_monitor() { run_lvm "$other" monitor OCF_CHECK_LEVEL=10 OCF_RESKEY_CRM_meta_interval=10000 "$@"; }
+out=$(deep_monitor)
+[[ $out == *"rc=0"* ]] || die "deep monitor on $other: $out"
+on "$other" "dmsetup suspend vg_sid-lun1"
+out=$(deep_monitor)
+[[ $out == *"rc=0"* && $out == *"lun1"*"is suspended; read check skipped"* ]] || { on "$other" "dmsetup resume vg_sid-lun1"; die "deep monitor, lun1 suspended once: $out"; }
+out=$(deep_monitor)
+on "$other" "dmsetup resume vg_sid-lun1"
+[[ $out == *"rc=1"* && $out == *"ocf-exit-reason:vg_sid/lun1"*"has been suspended since the last check"* ]] || die "deep monitor, lun1 still suspended: $out"
+out=$(deep_monitor)
+[[ $out == *"rc=0"* ]] || die "deep monitor after resume: $out"
+# DRBD freezes I/O (as its fencing handlers do): the read sleeps in the kernel; the monitor
+# abandons it and answers within its 8 s timeout.
+on "$other" "drbdadm suspend-io r0"
+t0=$SECONDS
+out=$(deep_monitor OCF_RESKEY_CRM_meta_timeout=8000)
+took=$((SECONDS - t0))
+on "$other" "drbdadm resume-io r0"
+[[ $out == *"rc=1"* && $out == *"did not finish"* ]] || die "deep monitor with DRBD I/O frozen: $out"
+((took <= 9)) || die "deep monitor with DRBD I/O frozen took ${took}s, its timeout was 8 s"
+lab_log "deep monitor with DRBD I/O frozen: rc=1 after ${took}s (timeout 8 s)"
+poll 20 "the abandoned read finished after resume-io (no dd left on $other)" -- on "$other" "! pgrep -x dd"
 
 step "a refused start on the Secondary $primary names the DRBD device; bad names change nothing"
 out=$(run_lvm "$primary" start)

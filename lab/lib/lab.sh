@@ -83,17 +83,92 @@ lvm_create() {
     on "$guest" "pvcreate -q -ff -y /dev/drbd0 && vgcreate -q vg0 /dev/drbd0 && lvcreate -q -y -Wy -Zy -n lun0 -L $size vg0 && lvs --noheadings -o lv_name,lv_size,devices vg0"
 }
 
-# --- ocf:tandem:lvm (cases 40, 41) ----------------------------------------------------------
+# --- STONITH through sbd (cases 39, 43) -----------------------------------------------------
+
+SBD_DEV=/dev/disk/by-id/virtio-tandem-sbd
+
+# Succeeds when st_sbd runs; otherwise prints crm_mon's resources.
+stonith_running() {
+    on s1 "crm_resource --locate --resource st_sbd 2>&1" | grep -q "is running" \
+        || { on s1 "crm_mon -1 -r 2>&1 | tail -n 15"; return 1; }
+}
+
+# Node fencing for the storage nodes: sbd on the disk both share (poison pill; an i6300esb
+# watchdog that cuts the power: sbd's self-fencing ends the qemu process), the cluster
+# restarted with sbd, then stonith:fence_sbd with a fixed delay when s1 is the target (s1 wins
+# a fence race of a full partition, as an admin of two nodes sets it) and stonith-enabled=true.
+# Run with nothing on the cluster that a restart would disturb.
+sbd_stonith_enable() {
+    local guest stonith
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "modprobe i6300esb 2>/dev/null; test -c /dev/watchdog && test -b $SBD_DEV" \
+            || die "$guest has no /dev/watchdog or no shared sbd disk $SBD_DEV"
+        on "$guest" "cat >/etc/default/sbd" <<EOF
+SBD_DEVICE=$SBD_DEV
+SBD_PACEMAKER=yes
+SBD_STARTMODE=always
+SBD_DELAY_START=no
+SBD_WATCHDOG_DEV=/dev/watchdog
+SBD_TIMEOUT_ACTION=flush,reboot
+EOF
+    done
+    # Watchdog 15 s, msgwait 30 s: generous for TCG guests.
+    on s1 "sbd -d $SBD_DEV -1 15 -4 30 create >/dev/null && sbd -d $SBD_DEV dump" >&2
+    for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl stop pacemaker corosync" & done
+    wait_all "stopping the cluster stack"
+    for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl enable sbd 2>/dev/null"; done
+    start_cluster "${LAB_STORAGE[@]}"
+    wait_cluster 300
+    for guest in "${LAB_STORAGE[@]}"; do
+        on "$guest" "systemctl is-active sbd >/dev/null" || die "sbd is not running on $guest"
+    done
+    on s1 "sbd -d $SBD_DEV list" >&2
+    stonith=$(mktemp)
+    cat >"$stonith" <<EOF
+primitive st_sbd stonith:fence_sbd \\
+    params devices=$SBD_DEV pcmk_delay_base="s1:20s;s2:0s" \\
+    op monitor interval=60s timeout=60s
+property stonith-enabled=true stonith-timeout=150s
+EOF
+    crm_load s1 "$stonith"
+    rm -f "$stonith"
+    # Polled: right after the load, crm_mon can still show the old, settled transition.
+    LAB_POLL=3 poll 120 "st_sbd (fence_sbd) to run after it was configured" -- stonith_running
+    wait_crm s1 120 --settled
+}
+
+# Back to the lab without STONITH: st_sbd removed, stonith-enabled=false, sbd disabled and the
+# cluster restarted without it. Run once the resources that need STONITH are gone.
+sbd_stonith_disable() {
+    local guest
+    on s1 "cibadmin --delete --scope resources --xml-text '<primitive id=\"st_sbd\"/>' && crm_attribute --type crm_config --name stonith-enabled --update false"
+    wait_crm s1 60 --settled
+    for guest in "${LAB_STORAGE[@]}"; do on "$guest" "systemctl stop pacemaker corosync && systemctl disable sbd 2>/dev/null" & done
+    wait_all "stopping the cluster stack"
+    start_cluster "${LAB_STORAGE[@]}"
+    wait_cluster 300
+}
+
+# Succeeds when no operation has failed anywhere in the cluster (crm_mon's failures, read
+# from GUEST, default s1); otherwise names them.
+no_failed_ops() {
+    local failed
+    failed=$(on "${1:-s1}" "tandem-crm-wait --failed-ops '*' '*'")
+    [[ -z $failed ]] || { echo "failed operations: $failed"; return 1; }
+}
+
+# --- ocf:tandem:lvm (cases 40-43) ----------------------------------------------------------
 
 # Installs the lab's lvm.conf on both storage nodes, as the image has it (MODE lab:
 # system_id_source=uname, no volume_list), or for tagging mode (MODE tagging: no system ID,
 # and a volume_list that admits only a local group, so only a command that names the cluster
-# tag activates anything on the DRBD device). A case that changes it puts "lab" back.
-# Usage: lvm_conf_use lab|tagging
+# tag activates anything on the DRBD device), or for lvmlockd (MODE lvmlockd: use_lvmlockd=1).
+# A case that changes it puts "lab" back. Usage: lvm_conf_use lab|tagging|lvmlockd
 lvm_conf_use() {
     local mode=$1 base=$LAB_ROOT/guest/storage/etc/lvm/lvm.conf guest conf
     case $mode in
         lab) conf=$(<"$base") ;;
+        lvmlockd) conf=$(sed -e 's/use_lvmlockd = 0/use_lvmlockd = 1/' "$base") ;;
         tagging) conf=$(sed -e 's/system_id_source = "uname"/system_id_source = "none"/' \
                 -e 's/^\(    auto_activation_volume_list = \[\]\)$/\1\n    volume_list = [ "vg_local" ]/' "$base") ;;
         *) die "lvm_conf_use: no mode $mode" ;;
@@ -286,12 +361,35 @@ drbd_clone_remove() {
     wait_crm s1 60 --settled
 }
 
+# Whatever a case left on top of ms_drbd (it failed before its own clean-up): every top-level
+# resource but ms_drbd and st_sbd stopped (a group as a whole, in its order), then deleted with
+# cibadmin together with every constraint that names it (crmsh's delete may ask on a tty).
+cib_remove_above_drbd() {
+    local ids id
+    ids=$(on s1 "cibadmin -Q -o resources | xmllint --xpath '/resources/*/@id' - 2>/dev/null | sed 's/ *id=\"\\([^\"]*\\)\"/\\1 /g'" || true)
+    ids=$(tr ' ' '\n' <<<"$ids" | grep -v -x -e ms_drbd -e st_sbd -e '' || true)
+    [[ -n $ids ]] || return 0
+    lab_log "removing what an earlier case left above DRBD: $(tr '\n' ' ' <<<"$ids")"
+    for id in $ids; do
+        on s1 "crm_resource --resource $id --meta --set-parameter target-role --parameter-value Stopped" >/dev/null
+    done
+    for id in $ids; do
+        poll 180 "$id to stop" -- on s1 "crm_resource --locate --resource $id 2>&1 | grep -q 'NOT running' || crm_resource --locate --resource $id 2>&1"
+    done
+    for id in $ids; do
+        on s1 "cibadmin --force --delete-all --xpath \"//rsc_colocation[@rsc='$id' or @with-rsc='$id'] | //rsc_order[@first='$id' or @then='$id'] | //rsc_location[@rsc='$id'] | //rsc_ticket[@rsc='$id']\" >/dev/null 2>&1; true"
+        on s1 "cibadmin --force --delete-all --xpath \"/cib/configuration/resources/*[@id='$id']\""
+    done
+    wait_crm s1 60 --settled
+}
+
 # Takes down whatever an earlier case may have left above or on r0: the client's iSCSI
 # sessions, 00-smoke's target and LVM, a ms_drbd clone; then r0 itself on both nodes.
 drbd_teardown() {
     local guest
     client_logout
     target_remove s1
+    cib_remove_above_drbd
     on s1 "vgchange -q -an vg0 >/dev/null 2>&1; true"
     if drbd_clone_exists; then drbd_clone_remove; fi
     for guest in "${LAB_STORAGE[@]}"; do
