@@ -13,12 +13,14 @@ struct LVMFilter: Equatable, Sendable {
 
     let patterns: [Pattern]
 
-    /// From `lvmconfig --type full devices/global_filter` output; nil when it is not that.
+    /// From `lvmconfig --type full devices/global_filter` output (a one-pattern list is
+    /// printed without brackets: `global_filter="r|.*|"`); nil when it is not that.
     init?(lvmconfig output: String) {
-        guard let line = output.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("global_filter=") }),
-              let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]"), open < close else { return nil }
+        guard let line = output.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("global_filter=") }) else {
+            return nil
+        }
         var patterns: [Pattern] = []
-        var rest = line[line.index(after: open)..<close]
+        var rest = line.dropFirst("global_filter=".count)
         // Entries are quoted strings separated by commas; the delimiter inside is any character.
         while let start = rest.firstIndex(of: "\"") {
             let afterQuote = rest.index(after: start)
