@@ -20,7 +20,6 @@ let package = Package(
         .executable(name: "ocf-sample", targets: ["ocf-sample"]),
         .executable(name: "tandem-bench", targets: ["tandem-bench"]),
         .executable(name: "floating-ip", targets: ["floating-ip"]),
-        .executable(name: "tandem-status", targets: ["tandem-status"]),
         .executable(name: "tandem-crm-wait", targets: ["tandem-crm-wait"]),
         .executable(name: "tandem", targets: ["tandem"]),
     ],
@@ -53,10 +52,8 @@ let package = Package(
         // The storage lab waits for cluster states with it (on the guests, from crm_mon XML).
         .executableTarget(name: "tandem-crm-wait", dependencies: ["TandemCore"],
                           swiftSettings: swiftSettings),
-        // crm_mon XML as a readable table (make demo).
-        .executableTarget(name: "tandem-status", dependencies: ["TandemCore"],
-                          swiftSettings: swiftSettings),
-        // The admin command (`tandem status`, `tandem doctor`): the only target with ArgumentParser.
+        // The admin command (`tandem status`, `tandem doctor`; `make demo` shows the cluster with
+        // it): the only target with ArgumentParser.
         .executableTarget(name: "tandem",
                           dependencies: ["TandemCore",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -31,11 +31,13 @@ struct StackChainCheck: DoctorCheck {
                                service: String) -> [Finding] {
         var found: [Finding] = []
         let subject = "resource \(unit)"
+        // The unit is what constraints name: the service itself, or the group or clone holding it.
+        let label = unit == service ? "\(unit) (\(layer.name))" : "\(unit) (holding \(layer.name) \(service))"
         switch graph.placement(of: service)[clone.id] {
         case nil:
             found.append(Finding(
                 check: "chain-colocation", severity: .error, subject: subject,
-                message: "\(unit) (\(layer.name)) is not colocated with \(clone.id)'s Promoted role",
+                message: "\(label) is not colocated with \(clone.id)'s Promoted role",
                 why: "Pacemaker may start it on the node where DRBD is Secondary: the VG cannot be activated there (DRBD refuses writers on a Secondary), or the target and IP serve a node without the data.",
                 fix: "crm configure colocation col_\(unit)_with_\(clone.id) inf: \(unit) \(clone.id):Master (pcs: pcs constraint colocation add \(unit) with Promoted \(clone.id) INFINITY)"))
         case .some(let link) where link.role != .promoted:
@@ -56,7 +58,7 @@ struct StackChainCheck: DoctorCheck {
         case nil:
             found.append(Finding(
                 check: "chain-order", severity: .error, subject: subject,
-                message: "\(unit) (\(layer.name)) is not ordered after \(clone.id)'s promote",
+                message: "\(label) is not ordered after \(clone.id)'s promote",
                 why: "It can start before DRBD is Primary: vgchange/lvchange fail on the Secondary device and the start fails, or after a failover it starts on stale state.",
                 fix: "crm configure order ord_\(clone.id)_before_\(unit) Mandatory: \(clone.id):promote \(unit):start (pcs: pcs constraint order promote \(clone.id) then start \(unit))"))
         case .some(let link) where link.action != "promote":
