@@ -9,7 +9,8 @@ MANDIR ?= /usr/share/man
 MAN7_DIR := $(DESTDIR)$(MANDIR)/man7
 MAN8_DIR := $(DESTDIR)$(MANDIR)/man8
 # The admin command `tandem` (status, doctor) goes to SBINDIR with its man page tandem(8)
-# and bash completion, all derived from its swift-argument-parser declarations.
+# and bash completion, all derived from its swift-argument-parser declarations (the completion
+# file is sourced, not run: it goes without the generator's #! line, as lintian wants).
 SBINDIR ?= /usr/sbin
 BASH_COMPLETION_DIR := $(DESTDIR)/usr/share/bash-completion/completions
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
@@ -135,7 +136,7 @@ install-files: $(TANDEM_MAN)
 	install -D -m 0755 "$(BIN_DIR)/tandem" "$(DESTDIR)$(SBINDIR)/tandem"
 	install -D -m 0644 "$(TANDEM_MAN)" "$(MAN8_DIR)/tandem.8"
 	install -d -m 0755 "$(BASH_COMPLETION_DIR)"
-	"$(BIN_DIR)/tandem" --generate-completion-script bash > "$(BASH_COMPLETION_DIR)/tandem"
+	set -o pipefail; "$(BIN_DIR)/tandem" --generate-completion-script bash | sed '1{/^#!/d}' > "$(BASH_COMPLETION_DIR)/tandem"
 	@for agent in $(AGENTS); do \
 		echo "install $(BIN_DIR)/$$agent -> $(PROVIDER_DIR)/$$agent"; \
 		install -m 0755 "$(BIN_DIR)/$$agent" "$(PROVIDER_DIR)/$$agent" || exit 1; \
