@@ -7,8 +7,10 @@ struct FloatingIP: Equatable, Sendable {
     let agent: String
     let nodes: [String]
     let failed: Bool
-    /// Not running (Stopped) though not disabled: clients cannot reach the SAN through it.
-    var isDown: Bool { nodes.isEmpty }
+    /// `target-role=Stopped`: stopped on purpose.
+    let disabled: Bool
+    /// Not running though not disabled: clients cannot reach the SAN through it.
+    var isDown: Bool { nodes.isEmpty && !disabled }
 
     /// The agents that manage a floating address.
     static let agentTypes: Set<String> = ["floating-ip", "IPaddr2", "IPaddr", "IPv6addr"]
@@ -19,7 +21,8 @@ struct FloatingIP: Equatable, Sendable {
                 return nil
             }
             let nodes = primitive.role.isRunning || primitive.active ? primitive.nodeNames : []
-            return FloatingIP(id: primitive.id, agent: agent.description, nodes: nodes, failed: primitive.failed)
+            return FloatingIP(id: primitive.id, agent: agent.description, nodes: nodes, failed: primitive.failed,
+                              disabled: primitive.targetRole == .stopped)
         }
     }
 }

@@ -73,12 +73,12 @@ struct StatusJSON {
             return .object([
                 ("loaded", .bool(true)), ("node", .string(local.nodeName)), ("error", .null),
                 ("version", .string(version)), ("source", .string(source.rawValue)),
-                ("resources", .array(resources.map(Self.drbdResource))),
+                ("resources", .array(resources.map(drbdResource))),
             ])
         }
     }
 
-    private static func drbdResource(_ resource: LocalDRBD.Resource) -> JSONValue {
+    private func drbdResource(_ resource: LocalDRBD.Resource) -> JSONValue {
         let state = resource.state
         return .object([
             ("name", .optional(resource.name)),
@@ -91,6 +91,7 @@ struct StatusJSON {
             ("connections", .array(state.connections.map { connection in
                 .object([
                     ("peer", .optional(connection.name)), ("peerNodeId", .int(connection.peerNodeID)),
+                    ("peerNode", .optional(report.peerNode(connection))),
                     ("state", .string(connection.state.rawValue)), ("peerRole", .string(connection.peerRole.rawValue)),
                     ("volumes", .array(connection.peerDevices.map { peer in
                         .object([("volume", .int(peer.volume)), ("peerDisk", .string(peer.peerDisk.rawValue)),

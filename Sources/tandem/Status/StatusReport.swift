@@ -28,6 +28,16 @@ struct StatusReport: Sendable {
 
     var floatingIPs: [FloatingIP] { cluster.map(FloatingIP.all(in:)) ?? [] }
 
+    /// The cluster node a DRBD connection leads to: its name where DRBD 9 reports one; on
+    /// DRBD 8 (connection "peer") the other node of a two-node cluster this node belongs to.
+    func peerNode(_ connection: DRBDConnection) -> String? {
+        if let name = connection.name, name != DRBDProcStatus.legacyConnectionName { return name }
+        guard let local, let nodes = cluster?.nodes.map(\.name), nodes.count == 2, nodes.contains(local.nodeName) else {
+            return nil
+        }
+        return nodes.first { $0 != local.nodeName }
+    }
+
     /// Problems first: errors, then warnings, then notes, each group in discovery order.
     var problems: [Problem] {
         var found: [Problem] = []

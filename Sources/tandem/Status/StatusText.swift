@@ -51,7 +51,10 @@ struct StatusText {
             var rows: [[String]] = []
             for resource in resources {
                 let state = resource.state
-                let peers = state.connections.map { "\($0.name ?? "peer \($0.peerNodeID)") \($0.peerRole.rawValue) \($0.state.rawValue)" }
+                let peers = state.connections.map { connection in
+                    "\(report.peerNode(connection) ?? connection.name ?? "peer \(connection.peerNodeID)") "
+                        + "\(connection.peerRole.rawValue) \(connection.state.rawValue)"
+                }
                 rows.append([resource.displayName, "\(local.nodeName) \(state.role.rawValue)" + (state.suspended ? " SUSPENDED" : ""),
                              peers.joined(separator: ", ")])
                 for device in state.devices {
@@ -98,7 +101,8 @@ struct StatusText {
         let ips = report.floatingIPs
         guard !ips.isEmpty else { return [] }
         return [heading("floating IPs")] + ResourceTable.align(ips.map { ip in
-            [ip.id, ip.agent, ip.isDown ? "DOWN" : "on " + ip.nodes.joined(separator: " ")]
+            [ip.id, ip.agent, ip.disabled && ip.nodes.isEmpty ? "disabled"
+                : ip.isDown ? "DOWN" : "on " + ip.nodes.joined(separator: " ")]
         })
     }
 
