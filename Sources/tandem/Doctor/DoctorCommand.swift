@@ -13,7 +13,8 @@ struct DoctorCommand: ParsableCommand {
             monitor intervals per role on every promotable resource; dual-primary against \
             allow-two-primaries, fencing resource-and-stonith and STONITH; the crm-fence-peer \
             handlers; the order and colocation chain DRBD promote, LVM, target, IPs; LVM's \
-            global_filter against the disks under DRBD. \
+            global_filter against the disks under DRBD; with --iscsid-conf, a client's iSCSI and \
+            multipath timeouts against the failover time of an IP-based SAN. \
             Exit status: 0 clean (notes only), 1 warnings, 2 errors, 3 when the CIB cannot be read.
             """)
 
@@ -29,6 +30,13 @@ struct DoctorCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("corosync's configuration (for two_node).", valueName: "file"))
     var corosyncConf = "/etc/corosync/corosync.conf"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A client's iscsid.conf: check its timeouts against the failover time.", valueName: "file"))
+    var iscsidConf: String?
+
+    @Option(name: .long, help: ArgumentHelp("That client's multipath.conf (with --iscsid-conf).", valueName: "file"))
+    var multipathConf: String?
+
     @Flag(name: .long, help: "Check only the CIB, not this node's DRBD, LVM and corosync configuration.")
     var noLocal = false
 
@@ -37,6 +45,10 @@ struct DoctorCommand: ParsableCommand {
 
     /// The CIB could not be read: nothing was checked.
     static let unreadableExitCode: Int32 = 3
+
+    func validate() throws {
+        if multipathConf != nil, iscsidConf == nil { throw ValidationError("--multipath-conf needs --iscsid-conf") }
+    }
 
     func run() throws {
         let environment = EnvironmentSnapshot.current()
@@ -52,13 +64,14 @@ struct DoctorCommand: ParsableCommand {
             cib: document,
             drbd: noLocal ? .skipped : inputs.drbd(configuration: drbdConf),
             lvmFilter: noLocal ? .skipped : inputs.lvmFilter(systemDirectory: lvmSystemDir),
-            corosync: noLocal ? .skipped : inputs.corosync(path: corosyncConf))
+            corosync: noLocal ? .skipped : inputs.corosync(path: corosyncConf),
+            client: iscsidConf.map { inputs.client(iscsid: $0, multipath: multipathConf) } ?? .skipped)
         let report = DoctorReport(context: context, sources: [
             ("cib", cib ?? "cibadmin -Q"),
             ("drbd", Self.describe(context.drbd, drbdConf)),
             ("lvm", Self.describe(context.lvmFilter, "lvmconfig" + (lvmSystemDir.map { " (LVM_SYSTEM_DIR=\($0))" } ?? ""))),
             ("corosync", Self.describe(context.corosync, corosyncConf)),
-        ])
+        ] + (iscsidConf.map { [("client", Self.describe(context.client, ([$0] + (multipathConf.map { [$0] } ?? [])).joined(separator: ", ")))] } ?? []))
         let terminal = json ? Terminal.plain : Terminal.standardOutput(environment: environment)
         StandardStreams.write(json ? report.json.rendered : report.text(terminal))
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }

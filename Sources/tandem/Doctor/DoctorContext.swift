@@ -19,6 +19,8 @@ struct DoctorContext {
     let drbd: Local<DRBDConfigurationDump>
     let lvmFilter: Local<LVMFilter>
     let corosync: Local<CorosyncQuorum>
+    /// A client's iscsid.conf and multipath.conf, when given (`--iscsid-conf`).
+    var client: Local<ClientTimeouts> = .skipped
 
     var layout: SANLayout { SANLayout(cib: cib) }
 

@@ -71,6 +71,17 @@ struct DoctorInputs {
         }
     }
 
+    /// A client's iscsid.conf and, when given, its multipath.conf.
+    func client(iscsid: String, multipath: String?) -> DoctorContext.Local<ClientTimeouts> {
+        guard let iscsidBytes = FileContents.read(iscsid) else { return .failed("cannot read \(iscsid)") }
+        var multipathText: String?
+        if let multipath {
+            guard let bytes = FileContents.read(multipath) else { return .failed("cannot read \(multipath)") }
+            multipathText = String(decoding: bytes, as: UTF8.self)
+        }
+        return .read(ClientTimeouts(iscsid: String(decoding: iscsidBytes, as: UTF8.self), multipath: multipathText))
+    }
+
     func corosync(path: String) -> DoctorContext.Local<CorosyncQuorum> {
         guard access(path, F_OK) == 0 else { return .absent }
         guard let bytes = FileContents.read(path) else { return .failed("cannot read \(path)") }

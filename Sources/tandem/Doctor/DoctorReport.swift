@@ -5,7 +5,7 @@ struct DoctorReport {
 
     static let checks: [any DoctorCheck] = [
         FencingCheck(), QuorumCheck(), DRBDCloneCheck(), MonitorIntervalCheck(), DualPrimaryCheck(),
-        DRBDHandlerCheck(), StackChainCheck(), LVMFilterCheck(),
+        DRBDHandlerCheck(), StackChainCheck(), LVMFilterCheck(), ClientTimeoutCheck(),
     ]
 
     let findings: [Finding]

@@ -13,6 +13,8 @@ struct CIBResource: Equatable, Sendable {
         /// The role it is for; nil when it has none (then it runs in every role but Promoted).
         let role: ResourceRole?
         let id: String
+        /// Its own `timeout`; nil when it has none (op_defaults or Pacemaker's 20 s apply).
+        let timeoutMilliseconds: Int?
     }
 
     let id: String
@@ -73,7 +75,8 @@ struct CIBResource: Equatable, Sendable {
         let operations = element.child(named: "operations")?.children(named: "op").compactMap { op -> Operation? in
             guard let name = op["name"] else { return nil }
             return Operation(name: name, intervalMilliseconds: PacemakerValue.milliseconds(op["interval"]) ?? 0,
-                             role: op["role"].map { ResourceRole(parsing: $0) }, id: op["id"] ?? "")
+                             role: op["role"].map { ResourceRole(parsing: $0) }, id: op["id"] ?? "",
+                             timeoutMilliseconds: PacemakerValue.milliseconds(op["timeout"]))
         } ?? []
         self.init(id: element["id"] ?? "", kind: kind, agent: agent, meta: meta,
                   parameters: Self.pairs(element.children(named: "instance_attributes")),

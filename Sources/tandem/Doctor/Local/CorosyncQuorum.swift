@@ -1,14 +1,20 @@
-/// The quorum settings of corosync.conf that decide a two-node cluster's behaviour.
+/// The settings of corosync.conf the checks need: quorum (two_node, nodes) and how fast a
+/// lost node is noticed (token, consensus).
 struct CorosyncQuorum: Equatable, Sendable {
     /// `quorum { two_node: 1 }`: votequorum keeps quorum when one of two nodes is lost.
     let twoNode: Bool
     /// Nodes in `nodelist` (0 when there is none).
     let nodeCount: Int
+    /// `totem { token }` and `consensus` in ms; nil when unset (corosync's defaults apply).
+    var tokenMilliseconds: Int?
+    var consensusMilliseconds: Int?
 
     /// Reads corosync.conf: `key: value` lines in `section { }` blocks.
     init(configuration text: String) {
         var twoNode = false
         var nodes = 0
+        tokenMilliseconds = nil
+        consensusMilliseconds = nil
         var path: [String] = []
         for raw in text.split(whereSeparator: \.isNewline) {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?
@@ -19,10 +25,12 @@ struct CorosyncQuorum: Equatable, Sendable {
                 if name == "node" && path.dropLast().last == "nodelist" { nodes += 1 }
             } else if line == "}" {
                 _ = path.popLast()
-            } else if path.last == "quorum", let colon = line.firstIndex(of: ":") {
+            } else if let colon = line.firstIndex(of: ":") {
                 let key = line[..<colon].trimmingCharacters(" ")
                 let value = line[line.index(after: colon)...].trimmingCharacters(" ")
-                if key == "two_node" { twoNode = value == "1" }
+                if path.last == "quorum", key == "two_node" { twoNode = value == "1" }
+                if path.last == "totem", key == "token" { tokenMilliseconds = Int(value) }
+                if path.last == "totem", key == "consensus" { consensusMilliseconds = Int(value) }
             }
         }
         self.twoNode = twoNode
