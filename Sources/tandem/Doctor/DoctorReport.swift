@@ -5,7 +5,7 @@ struct DoctorReport {
 
     static let checks: [any DoctorCheck] = [
         FencingCheck(), QuorumCheck(), DRBDCloneCheck(), MonitorIntervalCheck(), DualPrimaryCheck(),
-        DRBDHandlerCheck(), StackChainCheck(), LVMFilterCheck(), ClientTimeoutCheck(),
+        DRBDHandlerCheck(), StackChainCheck(), LVMFilterCheck(), ClientTimeoutCheck(), LocalInputCheck(),
     ]
 
     let findings: [Finding]
