@@ -60,6 +60,21 @@ import TandemTestSupport
                              "  WARN   n2 is in standby", "  WARN   n3 is in maintenance", "  WARN   n4 is offline: no redundancy"])
     }
 
+    /// One crm_mon call and no other process (this host has no DRBD 9, whose state needs
+    /// drbdsetup), counted by strace: tandem's own execve and crm_mon's.
+    @Test func onlyCrmMonRuns() throws {
+        let directory = try TestCommands.temporaryDirectory("status-strace")
+        defer { TestCommands.removeDirectory(directory) }
+        let trace = directory + "/trace"
+        let result = try TestCommands.run("strace", ["-f", "-qq", "-o", trace, "-e", "trace=execve", Self.binary, "status"],
+                                          environment: ["CIB_file": FixturePaths.project("cib/cib-pending.xml")])
+        #expect(result.stdoutText.contains("cluster: DC n1"))
+        let programs = try FixturePaths.read(trace).split(separator: "\n").filter { $0.contains("execve(") }
+            .compactMap { $0.split(separator: "\"").dropFirst().first.map(String.init) }
+        #expect(programs.count == 2)
+        #expect(programs.last?.hasSuffix("/crm_mon") == true)
+    }
+
     @Test func jsonSchema() throws {
         let result = try Self.status(["--json", "--no-local"], environment: ["CIB_file": FixturePaths.project("cib/cib-promotable-3node.xml")])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdoutText.utf8)) as? [String: Any])
