@@ -7,6 +7,8 @@ struct CIBDocument: Equatable, Sendable {
     /// `crm_config` properties (all `cluster_property_set`s, the first value of a name wins).
     let properties: [String: String]
     let resourceDefaults: [String: String]
+    /// `op_defaults` (e.g. a `timeout` for every operation without its own).
+    let operationDefaults: [String: String]
     /// Node names from `<nodes>` (a node appears there once it has joined, or when declared).
     let nodes: [String]
     /// The top-level resources.
@@ -30,6 +32,7 @@ struct CIBDocument: Equatable, Sendable {
         let crmConfig = configuration.child(named: "crm_config")?.children(named: "cluster_property_set") ?? []
         properties = CIBResource.pairs(crmConfig)
         resourceDefaults = CIBResource.pairs(configuration.child(named: "rsc_defaults")?.children(named: "meta_attributes") ?? [])
+        operationDefaults = CIBResource.pairs(configuration.child(named: "op_defaults")?.children(named: "meta_attributes") ?? [])
         nodes = configuration.child(named: "nodes")?.children(named: "node").compactMap { $0["uname"] ?? $0["id"] } ?? []
         resources = configuration.child(named: "resources")?.children.compactMap(CIBResource.init) ?? []
         let constraints = configuration.child(named: "constraints")?.children ?? []

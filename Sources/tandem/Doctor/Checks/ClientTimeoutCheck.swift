@@ -8,7 +8,8 @@
 struct ClientTimeoutCheck: DoctorCheck {
     /// Corosync 3's defaults: token 3000 ms, consensus 1.2 × token.
     static let defaultTokenMilliseconds = 3000
-    /// Pacemaker's defaults: stonith-timeout 60 s, an operation without a timeout 20 s.
+    /// Pacemaker's defaults: stonith-timeout 60 s, an operation without a timeout (of its own
+    /// or in op_defaults) 20 s.
     static let defaultStonithTimeoutMilliseconds = 60_000
     static let defaultOperationTimeoutMilliseconds = 20_000
 
@@ -51,15 +52,15 @@ struct ClientTimeoutCheck: DoctorCheck {
             upper += PacemakerValue.milliseconds(cib.properties["stonith-timeout"]) ?? Self.defaultStonithTimeoutMilliseconds
         }
         let layout = context.layout
+        let fallback = PacemakerValue.milliseconds(cib.operationDefaults["timeout"]) ?? Self.defaultOperationTimeoutMilliseconds
+        func timeout(of action: String, in resource: CIBResource) -> Int {
+            resource.operations.first { $0.name == action }?.timeoutMilliseconds ?? fallback
+        }
         upper += layout.drbdPrimitives.map { timeout(of: "promote", in: $0) }.max() ?? 0
         for layer in SANLayout.Layer.allCases {
             upper += layout.members(of: layer).map { timeout(of: "start", in: $0) }.reduce(0, +)
         }
         return (lower, upper)
-    }
-
-    private func timeout(of action: String, in resource: CIBResource) -> Int {
-        resource.operations.first { $0.name == action }?.timeoutMilliseconds ?? Self.defaultOperationTimeoutMilliseconds
     }
 
     static func seconds(_ milliseconds: Int) -> String {
