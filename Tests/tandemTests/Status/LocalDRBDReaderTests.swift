@@ -29,7 +29,11 @@ import TandemTestSupport
         let peer = try #require(resource.state.connections.first?.peerDevices.first)
         #expect(peer.replication == .syncTarget)
         #expect(peer.sync?.donePercent != nil)
-        #expect(peer.sync?.finishSeconds != nil)
+        #expect(peer.sync?.finishSeconds == 214)
+        let report = StatusReport(cluster: nil, clusterError: nil, local: StatusReport.LocalState(
+            nodeName: "s2", drbd: drbd, volumeGroups: []))
+        #expect(StatusText(report: report, terminal: .plain).render()
+                .contains("    volume 0 (drbd0)  Inconsistent/UpToDate  SyncTarget 3.2% ETA 0:03:34\n"))
         let problems = DRBDProblems(drbd).all
         #expect(problems.map(\.severity) == [.info, .info])
         #expect(problems.first?.message == "r0 volume 0: disk Inconsistent (resync running)")
@@ -50,6 +54,19 @@ import TandemTestSupport
         #expect(resource.name == "r0")
         #expect(resource.state.role == .primary)
         #expect(DRBDProblems(drbd).all.map(\.severity) == [.warning])
+    }
+
+    /// DRBD 9 with three nodes: peers by name, progress from events2's `done:`, no ETA.
+    @Test func events2ResyncWithTwoPeers() throws {
+        let text = try FixturePaths.read(FixturePaths.project("drbd9/handwritten-resync-target.events2.txt"))
+        let report = StatusReport(cluster: nil, clusterError: "not asked", local: StatusReport.LocalState(
+            nodeName: "alpha2", drbd: LocalDRBDReader.events2(text, version: "9.2.4"), volumeGroups: []))
+        let rendered = StatusText(report: report, terminal: .plain).render()
+        #expect(rendered.contains("alpha2 Secondary"))
+        #expect(rendered.contains("alpha1 Primary Connected, alpha3 Secondary Connected"))
+        #expect(rendered.contains("Inconsistent/UpToDate  SyncTarget 62.2%\n"))
+        #expect(rendered.contains("Inconsistent/UpToDate  PausedSyncT\n"))
+        #expect(report.problems.first?.message == "not asked")
     }
 
     @Test func connectedIsQuiet() throws {
