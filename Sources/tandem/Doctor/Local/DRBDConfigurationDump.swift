@@ -39,7 +39,8 @@ struct DRBDConfigurationDump: Equatable, Sendable {
         func value(_ key: String, in statements: [DRBDStatement]) -> String? {
             statements.last { $0.words.first == key && $0.block == nil }.map { $0.words.dropFirst().joined(separator: " ") }
         }
-        let net = section("net")
+        // DRBD 9 may put net options per connection too (`connection { net { … } }`).
+        let net = section("net") + section("connection").filter { $0.words.first == "net" }.flatMap { $0.block ?? [] }
         let twoPrimaries = value("allow-two-primaries", in: net).map { $0.isEmpty || $0 == "yes" } ?? false
         let fencing = value("fencing", in: section("disk")) ?? value("fencing", in: net)
         var handlers: [String: String] = [:]
@@ -54,7 +55,9 @@ struct DRBDConfigurationDump: Equatable, Sendable {
         func all(_ key: String) -> [String] {
             var seen: [String] = []
             for statement in hosts where statement.words.first == key && statement.block == nil && statement.words.count >= 2 {
-                let word = statement.words[1]
+                // `device minor 0` (DRBD 9's dump) is /dev/drbd0.
+                var word = statement.words[1]
+                if key == "device", word == "minor", statement.words.count >= 3 { word = "/dev/drbd" + statement.words[2] }
                 if word != "none", !seen.contains(word) { seen.append(word) }
             }
             return seen

@@ -1,4 +1,5 @@
 import Testing
+import TandemCore
 import TandemTestSupport
 @testable import tandem
 
@@ -31,6 +32,29 @@ import TandemTestSupport
             Issue.record("a missing drbd.conf is not absent")
             return
         }
+    }
+
+    /// DRBD 9's own syntax (fencing and allow-two-primaries in net, volumes, `device minor N`),
+    /// as drbd-utils 9's drbdadm dumps it with no module loaded.
+    @Test func drbd9Syntax() throws {
+        let directory = try TestCommands.temporaryDirectory("drbd9-conf")
+        defer { TestCommands.removeDirectory(directory) }
+        let path = directory + "/drbd.conf"
+        try FileContents.writeAtomically(path, Array("""
+            resource r9 {
+                net { protocol C; allow-two-primaries yes; fencing resource-and-stonith; }
+                handlers { fence-peer "/usr/lib/drbd/crm-fence-peer.9.sh"; }
+                on n1 { node-id 0; address 10.9.0.1:7789; volume 0 { device minor 3; disk /dev/vdc; meta-disk internal; } }
+                on n2 { node-id 1; address 10.9.0.2:7789; volume 0 { device minor 3; disk /dev/vdc; meta-disk internal; } }
+            }
+
+            """.utf8))
+        let local = DoctorInputs(environment: [:]).drbd(configuration: path)
+        let r9 = try #require(local.value?.resource("r9"), "\(local)")
+        #expect(r9.allowsTwoPrimaries)
+        #expect(r9.fencing == "resource-and-stonith")
+        #expect(r9.backingDisks == ["/dev/vdc"])
+        #expect(r9.devices == ["/dev/drbd3"])
     }
 
     @Test func statementsWithQuotesAndComments() {
