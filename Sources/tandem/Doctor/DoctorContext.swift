@@ -27,8 +27,3 @@ struct DoctorContext {
     /// Nodes: the CIB's, or corosync's nodelist when the CIB has none yet.
     var nodeCount: Int { max(cib.nodes.count, corosync.value?.nodeCount ?? 0) }
 }
-
-/// One group of related checks.
-protocol DoctorCheck: Sendable {
-    func findings(_ context: DoctorContext) -> [Finding]
-}

@@ -65,18 +65,3 @@ struct CIBDocument: Equatable, Sendable {
     /// The fence devices (`class="stonith"` primitives).
     var fenceDevices: [CIBResource] { allResources.filter { $0.agent?.standard == "stonith" } }
 }
-
-/// Why a CIB could not be read.
-enum CIBError: Error, Equatable, CustomStringConvertible {
-    case malformed(String)
-    case notACIB(root: String)
-    case unavailable(String)
-
-    var description: String {
-        switch self {
-        case .malformed(let reason): "not a well-formed CIB: \(reason)"
-        case .notACIB(let root): "not a CIB (root element <\(root)>, not <cib> with <configuration>)"
-        case .unavailable(let reason): "cannot read the CIB: \(reason)"
-        }
-    }
-}
