@@ -15,6 +15,20 @@ import Testing
         #expect(findings.map(\.message).contains("ms_drbd has clone-max=3"))
     }
 
+    @Test func singleInstance() throws {
+        let findings = try DoctorFixture(cib: "clone-max-one.xml").findings(DRBDCloneCheck())
+        #expect(findings.map(\.check) == ["drbd-clone-max"])
+        #expect(findings.first?.severity == .warning)
+    }
+
+    /// Three nodes and no clone-max: an instance would start on the node without DRBD.
+    @Test func defaultCloneMaxOnThreeNodes() throws {
+        let findings = try DoctorFixture(cib: "three-nodes-default-clone-max.xml", corosync: nil).findings(DRBDCloneCheck())
+        #expect(findings.map(\.check) == ["drbd-clone-max"])
+        #expect(findings.first?.message == "ms_drbd has no clone-max and the cluster has 3 nodes")
+        #expect(findings.first?.severity == .error)
+    }
+
     @Test func notInAPromotableClone() throws {
         let findings = try DoctorFixture(cib: "not-promotable.xml").findings(DRBDCloneCheck())
         #expect(findings.map(\.check) == ["drbd-not-promotable"])
