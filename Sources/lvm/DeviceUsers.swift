@@ -9,7 +9,7 @@ enum DeviceUsers {
         var parts: [String] = []
         for volume in volumes {
             let device = volume.device
-            var users: [String] = device.holders.map { "held by \($0)" }
+            var users: [String] = device.holders().map { "held by \($0)" }
             let number = (try? AttributeTree(root: "/sys/block").read(device.kernelName + "/dev")) ?? ""
             users += mountPoints(of: number, in: mounts).map { "mounted on \($0)" }
             if !users.isEmpty { parts.append("\(volume.name) " + users.joined(separator: ", ")) }

@@ -35,7 +35,7 @@ extension LVMAgent {
         for volume in volumes {
             let path = volume.device.devicePath
             let marker = context.stateFile("suspended-" + volume.device.kernelName)
-            if volume.device.suspended {
+            if volume.device.isSuspended() {
                 if FileContents.ageSeconds(marker) != nil {
                     throw OCFFailure(.genericError, "\(volume.volumeGroup)/\(volume.name) (\(path)) has been suspended "
                                      + "since the last check: its I/O hangs (an LVM command killed between suspend and resume?)")

@@ -4,11 +4,11 @@ import TandemCore
 // tandem-crm-wait: waits until the cluster status (crm_mon XML, read with TandemCore's
 // parser) meets every condition given, or a timeout passes. Used by the storage lab on the
 // guests; `--stdin` evaluates one document read from standard input instead. A query
-// (`--nodes`, `--failure-reason`) answers once instead of waiting: the lab reads crm_mon only
+// (`--nodes`, `--failure-reason`, `--failed-ops`) answers once instead of waiting: the lab reads crm_mon only
 // through this tool.
 let usage = """
     usage: tandem-crm-wait [--timeout SECONDS] [--interval SECONDS] [--stdin] CONDITION...
-           tandem-crm-wait [--stdin] --nodes RSC ROLE | --failure-reason OP_KEY NODE
+           tandem-crm-wait [--stdin] --nodes RSC ROLE | --failure-reason OP_KEY NODE | --failed-ops RSC NODE
     conditions (all must hold):
       --online NODE            --offline NODE           --dc          --quorum
       --started RSC NODE       --promoted RSC NODE      --stopped RSC --settled (no pending action)
@@ -16,6 +16,7 @@ let usage = """
       --nodes RSC ROLE         the nodes where RSC's instances are in ROLE (Promoted, Unpromoted,
                                Started, or Master/Slave), sorted, space-separated
       --failure-reason OP_KEY NODE   the exit reason of the failed operation (p_drbd_start_0)
+      --failed-ops RSC NODE    RSC's failed operations on NODE as OP_KEY@NODE (RSC, NODE: * for all)
     exit: 0 met (or answered), 1 not met (timeout, or --stdin), 2 usage,
       3 unreadable crm_mon output (--stdin, or crm_mon failing for a query)
     """

@@ -10,7 +10,7 @@ import TandemCore
     static let other = "Zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"
 
     func device(_ n: Int, _ name: String, _ uuid: String) -> DeviceMapperDevice {
-        DeviceMapperDevice(kernelName: "dm-\(n)", name: name, uuid: uuid, suspended: false, holders: [])
+        DeviceMapperDevice(kernelName: "dm-\(n)", name: name, uuid: uuid)
     }
 
     @Test func byUUIDWhenStartSawTheGroup() throws {

@@ -12,45 +12,13 @@
 # p_lvm and its constraints deleted and vg_sid inactive.
 
 lvm_agent=/usr/lib/ocf/resource.d/tandem/lvm
-# vg_sid's dm devices on GUEST as the kernel lists them (/sys/block/dm-*/dm/name), one a line.
-vg_devices() {
-    on_bash "$1" <<'SCRIPT'
-for name in /sys/block/dm-*/dm/name; do
-    [ -r "$name" ] || continue
-    case $(cat "$name") in vg_sid-*) cat "$name" ;; esac
-done
-true
-SCRIPT
-}
-# Succeeds when both LVs are active on NODE and nothing of vg_sid on the other node (when it
-# runs); otherwise says what each kernel has.
-active_only_on() {
-    local node=$1 other mine theirs=""
-    other=$(other_node "$node")
-    mine=$(vg_devices "$node" | sort | tr '\n' ' ')
-    if guest_running "$other"; then theirs=$(vg_devices "$other" | tr '\n' ' '); fi
-    [[ $mine == "vg_sid-lun0 vg_sid-lun1 " && -z $theirs ]] || {
-        echo "vg_sid on $node: [${mine}], on $other: [${theirs}]"
-        return 1
-    }
-}
+active_only_on() { vg_active_only_on "$1" vg_sid lun0 lun1; }
 system_id_of_vg() { on "$1" "vgs --noheadings -o systemid vg_sid" | tr -d ' '; }
-# The agent by hand on GUEST, as Pacemaker runs it, then "rc=N".
-# Usage: run_lvm GUEST ACTION [NAME=VALUE...]   (the variables override the defaults)
-run_lvm() {
-    local guest=$1 action=$2; shift 2
-    on_bash "$guest" "$lvm_agent" "$action" "$@" <<'SCRIPT'
-agent=$1 action=$2
-shift 2
-env OCF_ROOT=/usr/lib/ocf OCF_RA_VERSION_MAJOR=1 OCF_RA_VERSION_MINOR=1 OCF_RESOURCE_INSTANCE=p_lvm_by_hand \
-    OCF_RESKEY_vgname=vg_sid OCF_RESKEY_vg_access_mode=system_id OCF_RESKEY_CRM_meta_timeout=60000 \
-    HA_RSCTMP=/run/resource-agents "$@" "$agent" "$action" 2>&1
-echo "rc=$?"
-SCRIPT
-}
+run_lvm() { local guest=$1 action=$2; shift 2; lvm_by_hand "$guest" "$action" vg_sid system_id "$@"; }
 
-step "precondition: examples/cluster-a's ms_drbd; vg_sid (lun0, lun1) made on the Primary, inactive"
+step "precondition: examples/cluster-a's ms_drbd; the lab's lvm.conf; vg_sid (lun0, lun1) made on the Primary, inactive"
 ensure_drbd_clone
+lvm_conf_use lab
 primary=$(wait_single_promoted 60)
 other=$(other_node "$primary")
 on_bash "$primary" <<'SCRIPT'

@@ -83,6 +83,69 @@ lvm_create() {
     on "$guest" "pvcreate -q -ff -y /dev/drbd0 && vgcreate -q vg0 /dev/drbd0 && lvcreate -q -y -Wy -Zy -n lun0 -L $size vg0 && lvs --noheadings -o lv_name,lv_size,devices vg0"
 }
 
+# --- ocf:tandem:lvm (cases 40, 41) ----------------------------------------------------------
+
+# Installs the lab's lvm.conf on both storage nodes, as the image has it (MODE lab:
+# system_id_source=uname, no volume_list), or for tagging mode (MODE tagging: no system ID,
+# and a volume_list that admits only a local group, so only a command that names the cluster
+# tag activates anything on the DRBD device). A case that changes it puts "lab" back.
+# Usage: lvm_conf_use lab|tagging
+lvm_conf_use() {
+    local mode=$1 base=$LAB_ROOT/guest/storage/etc/lvm/lvm.conf guest conf
+    case $mode in
+        lab) conf=$(<"$base") ;;
+        tagging) conf=$(sed -e 's/system_id_source = "uname"/system_id_source = "none"/' \
+                -e 's/^\(    auto_activation_volume_list = \[\]\)$/\1\n    volume_list = [ "vg_local" ]/' "$base") ;;
+        *) die "lvm_conf_use: no mode $mode" ;;
+    esac
+    for guest in "${LAB_STORAGE[@]}"; do
+        printf '%s\n' "$conf" | on "$guest" "cat >/etc/lvm/lvm.conf"
+    done
+}
+
+# The device-mapper devices of VG on GUEST as the kernel lists them (/sys/block/dm-*/dm/name),
+# one a line. Usage: vg_devices GUEST VG
+vg_devices() {
+    on_bash "$1" "$2" <<'SCRIPT'
+for name in /sys/block/dm-*/dm/name; do
+    [ -r "$name" ] || continue
+    case $(cat "$name") in "$1"-*) cat "$name" ;; esac
+done
+true
+SCRIPT
+}
+
+# Succeeds when exactly the LVs named are active on NODE and nothing of VG on the other node
+# (when it runs); otherwise says what each kernel has. Usage: vg_active_only_on NODE VG LV...
+vg_active_only_on() {
+    local node=$1 vg=$2 other mine theirs="" want
+    shift 2
+    other=$(other_node "$node")
+    want=$(printf '%s\n' "${@/#/$vg-}" | sort | tr '\n' ' ')
+    mine=$(vg_devices "$node" "$vg" | sort | tr '\n' ' ')
+    if guest_running "$other"; then theirs=$(vg_devices "$other" "$vg" | tr '\n' ' '); fi
+    [[ $mine == "$want" && -z $theirs ]] || {
+        echo "$vg on $node: [${mine}], on $other: [${theirs}] (want [${want}] on $node only)"
+        return 1
+    }
+}
+
+# ocf:tandem:lvm run by hand on GUEST as Pacemaker runs it (OCF 1.1 environment, 60 s budget),
+# then "rc=N". NAME=VALUE arguments add to or override the environment.
+# Usage: lvm_by_hand GUEST ACTION VG MODE [NAME=VALUE...]
+lvm_by_hand() {
+    local guest=$1 action=$2 vg=$3 mode=$4
+    shift 4
+    on_bash "$guest" /usr/lib/ocf/resource.d/tandem/lvm "$action" "$vg" "$mode" "$@" <<'SCRIPT'
+agent=$1 action=$2 vg=$3 mode=$4
+shift 4
+env OCF_ROOT=/usr/lib/ocf OCF_RA_VERSION_MAJOR=1 OCF_RA_VERSION_MINOR=1 OCF_RESOURCE_INSTANCE=p_lvm_by_hand \
+    OCF_RESKEY_vgname="$vg" OCF_RESKEY_vg_access_mode="$mode" OCF_RESKEY_CRM_meta_timeout=60000 \
+    HA_RSCTMP=/run/resource-agents "$@" "$agent" "$action" 2>&1
+echo "rc=$?"
+SCRIPT
+}
+
 # A LIO iSCSI target on GUEST exporting /dev/vg0/lun0 through two portals with an ALUA group
 # each (implicit ALUA only): tpgt_1 on "lan" in group ao (id 1, Active/Optimized) and tpgt_2
 # on "san" in group ano (id 2, Active/NonOptimized). Written to configfs (targetcli is slow

@@ -89,6 +89,25 @@ import TandemCore
         #expect(try run(["p_drbd_promote_0", "s2"]).stdoutText == "\n")
     }
 
+    @Test func failedOperationsOfAResourceOrAll() throws {
+        let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/crm_mon-2node-ok.xml"))
+        let failed = xml.replacingOccurrences(of: "</resources>", with: """
+            </resources>
+              <failures>
+                <failure op_key="p_lvm_stop_0" node="s1" exitstatus="error" exitreason="vg_sid/lun0 is still active" exitcode="1" call="20" status="complete" task="stop" interval="0"/>
+                <failure op_key="p_lvm2_monitor_10000" node="s2" exitstatus="not running" exitreason="" exitcode="7" call="9" status="complete" task="monitor" interval="10000"/>
+              </failures>
+            """)
+        let run = { (arguments: [String]) in
+            try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin", "--failed-ops"] + arguments, input: failed)
+        }
+        #expect(try run(["p_lvm", "s1"]).stdoutText == "p_lvm_stop_0@s1\n", "p_lvm2's failure is not p_lvm's")
+        #expect(try run(["p_lvm", "*"]).stdoutText == "p_lvm_stop_0@s1\n")
+        #expect(try run(["*", "s2"]).stdoutText == "p_lvm2_monitor_10000@s2\n")
+        #expect(try run(["*", "*"]).stdoutText == "p_lvm_stop_0@s1 p_lvm2_monitor_10000@s2\n")
+        #expect(try run(["p_drbd", "*"]).stdoutText == "\n", "no failure: an empty line")
+    }
+
     @Test func usageAndUnreadableInput() throws {
         let bad = try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--promoted", "only-one-argument"])
         #expect(bad.status == .exited(2) && bad.stderrText.contains("usage: tandem-crm-wait"))
