@@ -24,8 +24,8 @@ struct ActiveVolumeGroup: Equatable, Sendable {
                   let name = DeviceMapperName(parsing: device.name), name.layer == nil || uuid.suffix != nil,
                   let lvName = LVMName(name.logicalVolume), !lvName.isReservedForHiddenVolumes else { continue }
             byGroup[name.volumeGroup, default: []].append(
-                Volume(name: name.logicalVolume, device: device.devicePath, suspended: device.suspended,
-                       holders: device.holders))
+                Volume(name: name.logicalVolume, device: device.devicePath, suspended: device.isSuspended(),
+                       holders: device.holders()))
         }
         return byGroup.keys.sorted().map { group in
             ActiveVolumeGroup(name: group, volumes: (byGroup[group] ?? []).sorted { $0.name < $1.name })
