@@ -3,8 +3,8 @@ import TandemCore
 
 /// The DRBD devices a VG sits on, and the disks under them. Roles come from /proc/drbd (DRBD
 /// 8.4, the in-tree module of Debian 12's kernel) without a process; DRBD 9 lists no devices
-/// there, so its roles are not checked here (its Secondary refuses a write open unless it can
-/// auto-promote, which Pacemaker's ordering rules out).
+/// there, so for it one `drbdsetup events2 --now all` tells (at start only: a DRBD 9 Secondary
+/// with auto-promote would promote itself on LVM's first write, behind Pacemaker's back).
 enum DRBDBelow {
     static var isLoaded: Bool { access("/proc/drbd", F_OK) == 0 }
 
@@ -15,11 +15,37 @@ enum DRBDBelow {
         return Int(path.dropFirst("/dev/drbd".count))
     }
 
-    /// The minors among `devices` that are Secondary here; nil when /proc/drbd says nothing.
-    static func secondaryMinors(among devices: [String], procDRBD: String = "/proc/drbd") -> [Int]? {
+    /// The minors among `devices` that are Secondary here; nil when DRBD says nothing about them
+    /// (not loaded, or drbdsetup missing or failing on DRBD 9).
+    static func secondaryMinors(among devices: [String], runner: CommandRunner,
+                                procDRBD: String = "/proc/drbd") -> [Int]? {
         let minors = devices.compactMap(minor(of:))
         guard !minors.isEmpty, let status = status(procDRBD) else { return nil }
-        return minors.filter { status.minor($0)?.role == .secondary }
+        if !status.minors.isEmpty {
+            return minors.filter { status.minor($0)?.role == .secondary }
+        }
+        guard let roles = drbd9Roles(runner: runner) else { return nil }
+        return minors.filter { roles[$0] == .secondary }
+    }
+
+    /// DRBD 9: each configured minor's resource role, from `drbdsetup events2 --now all`.
+    static func drbd9Roles(runner: CommandRunner) -> [Int: DRBDRole]? {
+        guard runner.resolve("drbdsetup") != nil,
+              let result = try? runner.run(Command("drbdsetup", ["events2", "--now", "all"])), result.succeeded else { return nil }
+        return roles(events2: result.stdoutText)
+    }
+
+    /// The role of the resource each minor belongs to, from a whole `events2 --now` output; nil
+    /// when the output cannot be read.
+    static func roles(events2 text: String) -> [Int: DRBDRole]? {
+        guard let resources = try? DRBDEvents2Reader.parse(text) else { return nil }
+        var roles: [Int: DRBDRole] = [:]
+        for resource in resources {
+            for device in resource.devices {
+                if let minor = device.minor { roles[minor] = resource.role }
+            }
+        }
+        return roles
     }
 
     /// Why a VG on these devices (remembered from an earlier start) is not visible, when DRBD

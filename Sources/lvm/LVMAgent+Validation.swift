@@ -125,11 +125,11 @@ extension LVMAgent {
 
     /// The PVs must be what LVM may use on this node: a DRBD device this node holds Primary, never
     /// one it holds Secondary (8.4 refuses the open; DRBD 9 would promote behind Pacemaker's back
-    /// on the first write), never the disk *under* a DRBD device (LVM would write beneath DRBD:
+    /// on the first write; in dual-primary mode both are Primary), never the disk *under* a DRBD device (LVM would write beneath DRBD:
     /// the replication and the peer's copy silently diverge).
     func checkDevicesBelow() throws {
         let physical = try lvm.physicalVolumes(of: volumeGroup)
-        if let minors = DRBDBelow.secondaryMinors(among: physical), !minors.isEmpty {
+        if let minors = DRBDBelow.secondaryMinors(among: physical, runner: context.runner), !minors.isEmpty {
             throw OCFFailure(.genericError, "\(volumeGroup) sits on " + minors.map { "/dev/drbd\($0)" }.joined(separator: ", ")
                              + ", Secondary on this node: activate it only where DRBD is Primary (order the lvm "
                              + "resource after the promotion and colocate it with the Promoted role)")

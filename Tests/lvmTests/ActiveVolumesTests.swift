@@ -68,10 +68,4 @@ import TandemCore
         #expect(DeviceUsers.mountPoints(of: "253:3", in: info) == ["/srv/data"])
         #expect(DeviceUsers.mountPoints(of: "253:4", in: info).isEmpty)
     }
-
-    @Test func drbdMinorsOfDevices() {
-        #expect(DRBDBelow.minor(of: "/dev/drbd0") == 0)
-        #expect(DRBDBelow.minor(of: "/dev/drbd12") == 12)
-        #expect(DRBDBelow.minor(of: "/dev/vdb") == nil)
-    }
 }
