@@ -7,6 +7,12 @@ DESTDIR ?=
 PROVIDER_DIR := $(DESTDIR)$(OCF_ROOT)/resource.d/tandem
 MANDIR ?= /usr/share/man
 MAN7_DIR := $(DESTDIR)$(MANDIR)/man7
+MAN8_DIR := $(DESTDIR)$(MANDIR)/man8
+# The admin command `tandem` (status, doctor) goes to SBINDIR with its man page tandem(8)
+# and bash completion, all derived from its swift-argument-parser declarations (the completion
+# file is sourced, not run: it goes without the generator's #! line, as lintian wants).
+SBINDIR ?= /usr/sbin
+BASH_COMPLETION_DIR := $(DESTDIR)/usr/share/bash-completion/completions
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
 AGENTS ?= drbd floating-ip lvm
 SWIFT ?= swift
@@ -31,17 +37,18 @@ RELEASE_BIN = $(shell $(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --show-bin-
 VERSION := ${shell sed -n '1s/^tandem (\([^)]*\)).*/\1/p' debian/changelog}
 VERSION_SWIFT := Sources/TandemCore/OCF/TandemVersion.swift
 
-.PHONY: help deps version build release test deb deb-test install install-files uninstall bench demo clean \
+.PHONY: help deps version build release man test deb deb-test install install-files uninstall bench demo clean \
 	lab-deps lab-image lab-up lab-down lab-ssh lab-status lab-test lab-test-all lab-fixtures
 
 help:
 	@echo "make deps       install the Debian packages Tandem needs (root)"
 	@echo "make build      debug build"
 	@echo "make release    release agents, Swift runtime linked in statically"
+	@echo "make man        tandem(8), by swift-argument-parser's generate-manual plugin"
 	@echo "make test       everything CI runs: deps, release build, the test suite, the package test"
 	@echo "make deb        the Debian package dist/tandem_$(VERSION)_<arch>.deb (dpkg-buildpackage)"
 	@echo "make deb-test   build it, lintian, apt install it, crm/pcs with it, apt purge it (root)"
-	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT))"
+	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT)), tandem to $(SBINDIR)"
 	@echo "make uninstall  remove them again"
 	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy; VIP failover)"
 	@echo "make demo       a 2-node Pacemaker cluster in network namespaces: failover of the floating IP (root)"
@@ -68,6 +75,20 @@ build: version
 
 release: version $(LINK_DIR)/libstdc++.so $(PKGCONFIG_DIR)/libxml-2.0.pc $(PKGCONFIG_DIR)/libqb.pc
 	$(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS)
+
+# tandem(8) by swift-argument-parser's generate-manual plugin, which builds the whole package
+# itself (plain flags): in its own scratch path, so the static release build above is never
+# relinked by it. The date is the changelog's (SOURCE_DATE_EPOCH under dpkg) for reproducibility.
+MAN_SCRATCH := $(CURDIR)/.build/manual
+TANDEM_MAN := $(MAN_SCRATCH)/plugins/GenerateManual/outputs/tandem/tandem.8
+MAN_DATE = $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(dpkg-parsechangelog -STimestamp)} +%F)
+
+man: $(TANDEM_MAN)
+
+$(TANDEM_MAN): Package.swift $(wildcard Sources/tandem/*.swift Sources/tandem/*/*.swift Sources/tandem/*/*/*.swift) debian/changelog
+	$(SWIFT) package --scratch-path "$(MAN_SCRATCH)" plugin generate-manual --configuration debug \
+		--section 8 --date "$(MAN_DATE)" --authors "the Tandem maintainers"
+	@test -s $@
 
 $(LINK_DIR)/libstdc++.so:
 	@mkdir -p $(@D)
@@ -111,8 +132,12 @@ BIN_DIR ?= $(RELEASE_BIN)
 install: release
 	$(MAKE) install-files
 
-install-files:
+install-files: $(TANDEM_MAN)
 	install -d -m 0755 "$(PROVIDER_DIR)"
+	install -D -m 0755 "$(BIN_DIR)/tandem" "$(DESTDIR)$(SBINDIR)/tandem"
+	install -D -m 0644 "$(TANDEM_MAN)" "$(MAN8_DIR)/tandem.8"
+	install -d -m 0755 "$(BASH_COMPLETION_DIR)"
+	set -o pipefail; "$(BIN_DIR)/tandem" --generate-completion-script bash | sed '1{/^#!/d}' > "$(BASH_COMPLETION_DIR)/tandem"
 	@for agent in $(AGENTS); do \
 		echo "install $(BIN_DIR)/$$agent -> $(PROVIDER_DIR)/$$agent"; \
 		install -m 0755 "$(BIN_DIR)/$$agent" "$(PROVIDER_DIR)/$$agent" || exit 1; \
@@ -122,6 +147,7 @@ install-files:
 
 uninstall:
 	@for agent in $(AGENTS); do rm -f "$(PROVIDER_DIR)/$$agent" "$(MAN7_DIR)/ocf_tandem_$$agent.7"; done
+	rm -f "$(DESTDIR)$(SBINDIR)/tandem" "$(MAN8_DIR)/tandem.8" "$(BASH_COMPLETION_DIR)/tandem"
 	-rmdir "$(PROVIDER_DIR)" 2>/dev/null || true
 
 bench: deps release deb

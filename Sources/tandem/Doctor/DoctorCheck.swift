@@ -1,0 +1,4 @@
+/// One group of related checks.
+protocol DoctorCheck: Sendable {
+    func findings(_ context: DoctorContext) -> [Finding]
+}
