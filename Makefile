@@ -54,7 +54,7 @@ help:
 	@echo "make demo       a 2-node Pacemaker cluster in network namespaces: failover of the floating IP (root)"
 	@echo "make lab-test   the storage lab: boots qemu guests s1 s2 c1, runs CI's lab cases, tears down"
 	@echo "make lab-test-all  the same with every case in lab/cases"
-	@echo "make lab-image  build the lab guest image (cached in /var/tmp/tandem-lab by recipe hash)"
+	@echo "make lab-image  build the lab guest image and SCST for its kernel (cached in /var/tmp/tandem-lab)"
 	@echo "make lab-up     boot the lab and leave it running; make lab-down stops it"
 	@echo "make lab-ssh GUEST=s1 CMD='cat /proc/drbd'   run a command on a guest (no CMD: a shell)"
 	@echo "make lab-fixtures  re-capture Tests/Fixtures/drbd-lab from real DRBD in the lab"

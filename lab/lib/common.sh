@@ -58,6 +58,44 @@ image_hash() {
 }
 image_dir() { echo "$LAB_IMAGES/bookworm-$(image_hash)"; }
 
+# SCST for the storage nodes (not in Debian): kernel modules and iscsi-scstd built on the host
+# by lab/scst/build for the image's kernel, cached in one directory per key. TANDEM_LAB_SCST=0
+# leaves SCST out of the lab; TANDEM_LAB_SCST_SOURCE names the source (a .tar.gz or a tree),
+# by default the one in ../shared/vendor/ beside the repository.
+LAB_SCST=$LAB_DIR/scst
+scst_wanted() { [[ ${TANDEM_LAB_SCST:-1} != 0 ]]; }
+scst_source() {
+    local found
+    if [[ -n ${TANDEM_LAB_SCST_SOURCE:-} ]]; then echo "$TANDEM_LAB_SCST_SOURCE"; return 0; fi
+    found=$(find "$REPO_ROOT/../shared/vendor" -maxdepth 1 -name 'scst-*.tar.gz' 2>/dev/null | sort | tail -n 1)
+    [[ -n $found ]] || die "no SCST source: ../shared/vendor/scst-*.tar.gz beside the repository is missing; set TANDEM_LAB_SCST_SOURCE (or TANDEM_LAB_SCST=0 for a lab without SCST)"
+    (cd "$(dirname "$found")" && echo "$(pwd)/$(basename "$found")")
+}
+# "RELEASE VERSION" of the kernel the image's guests run (its manifest: linux-image-RELEASE VERSION).
+guest_kernel() {
+    local manifest
+    manifest=$(image_dir)/manifest.txt
+    [[ -f $manifest ]] || die "no $manifest: build the image first (lab/labctl image)"
+    sed -n 's/^linux-image-\([0-9][^ ]*-amd64\) \(.*\)$/\1 \2/p' "$manifest" | sort -V | tail -n 1
+}
+# The key: the source's content, the guest kernel (release and package version) and the build
+# script. A new image with the same kernel keeps the build; a kernel update makes a new one.
+scst_hash() {
+    local source=$1 kernel=$2 source_hash
+    if [[ -d $source ]]; then
+        source_hash=$(cd "$source" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum)
+    else
+        source_hash=$(sha256sum <"$source")
+    fi
+    printf '%s\n' "${source_hash%% *}" "$kernel" "$(sha256sum <"$LAB_ROOT/scst/build")" | sha256sum | cut -c1-16
+}
+scst_dir() {
+    local kernel
+    kernel=$(guest_kernel)
+    [[ -n $kernel ]] || die "the image's manifest names no linux-image-*-amd64 package"
+    echo "$LAB_SCST/${kernel%% *}-$(scst_hash "$(scst_source)" "$kernel")"
+}
+
 ssh_key() { echo "$(image_dir)/lab_key"; }
 ssh_opts() {
     local guest=$1

@@ -35,6 +35,39 @@ lab_image() {
     exec 8>&-
 }
 
+# --- SCST (lab/scst/build): modules and iscsi-scstd for the storage nodes ------------------
+
+# Builds SCST for the image's kernel unless the cache has it (lab/scst/build; ~2-5 min on 2
+# cores); needs the image (its manifest names the kernel). Sets LAB_SCST_SECONDS.
+lab_scst() {
+    local dir log start=$SECONDS kernel source
+    LAB_SCST_SECONDS=0
+    scst_wanted || { lab_log "TANDEM_LAB_SCST=0: no SCST in the lab"; return 0; }
+    dir=$(scst_dir)
+    if [[ -f "$dir/build-info.txt" ]]; then lab_log "SCST $dir (cached)"; return 0; fi
+    need_tools gcc make apt-get dpkg-deb strip modinfo ldd
+    kernel=$(guest_kernel); source=$(scst_source)
+    mkdir -p "$LAB_SCST"
+    exec 7>"$LAB_SCST/.lock"
+    flock -w 1800 7 || die "another SCST build holds $LAB_SCST/.lock for 30 min"
+    if [[ ! -f "$dir/build-info.txt" ]]; then
+        rm -rf "$LAB_SCST"/*.tmp.*
+        log=$dir.build.log
+        lab_log "building SCST for the guests' kernel ${kernel%% *} ($(basename "$source"), ~2-5 min) into $dir; log $log"
+        if ! "$LAB_ROOT/scst/build" "$dir" "$source" "${kernel%% *}" "${kernel#* }" >"$log" 2>&1; then
+            tail -n 20 "$log" >&2
+            die "SCST build failed; read $log"
+        fi
+        LAB_SCST_SECONDS=$((SECONDS - start))
+        lab_log "SCST built in ${LAB_SCST_SECONDS}s ($(grep '^build:' "$dir/build-info.txt"))"
+        local old
+        for old in "$LAB_SCST"/*; do
+            [[ "$old" == "$dir" || "$old" == "$dir".* || ! -d "$old" ]] || rm -rf "$old" "$old".build.log
+        done
+    fi
+    exec 7>&-
+}
+
 # --- processes the lab started (pid files in $LAB_RUN, checked against their command line) --
 
 # The pid in FILE if that process is alive and was started with an argument naming $LAB_RUN.
@@ -210,6 +243,14 @@ stage_payload() {
         chmod 0400 "$dir/etc/corosync/authkey"
         # The fence-peer handler reaches the other storage node with the lab key.
         install -D -m 0600 "$(ssh_key)" "$dir/root/.ssh/id_ed25519"
+        # SCST (lab_scst built it): iscsi-scstd in /usr/local/sbin, the modules staged for
+        # setup-storage, which puts them in /lib/modules/RELEASE/updates (loads nothing).
+        if scst_wanted; then
+            local scst
+            scst=$(scst_dir)
+            [[ -f $scst/build-info.txt ]] || die "no SCST build in $scst: run 'lab/labctl image' first"
+            cp -a "$scst/payload/." "$dir/"
+        fi
     fi
 }
 
@@ -260,6 +301,7 @@ lab_up() {
     local started=$SECONDS
     lab_image
     LAB_IMAGE_SECONDS=$((SECONDS - started))
+    lab_scst
     mkdir -p "$LAB_DIR"
     exec 9>"$LAB_DIR/run.lock"
     flock -n 9 || die "another lab run holds $LAB_DIR/run.lock (lab/labctl status)"
@@ -278,8 +320,8 @@ lab_up() {
     for guest in "${LAB_GUESTS[@]}"; do provision "$guest"; done
     start_cluster "${LAB_STORAGE[@]}"
     wait_cluster
-    LAB_UP_SECONDS=$((SECONDS - started - LAB_IMAGE_SECONDS))
-    lab_log "lab up in ${LAB_UP_SECONDS}s (image: ${LAB_IMAGE_SECONDS}s)"
+    LAB_UP_SECONDS=$((SECONDS - started - LAB_IMAGE_SECONDS - LAB_SCST_SECONDS))
+    lab_log "lab up in ${LAB_UP_SECONDS}s (image: ${LAB_IMAGE_SECONDS}s, SCST build: ${LAB_SCST_SECONDS}s)"
 }
 
 lab_down() {
