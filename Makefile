@@ -14,7 +14,7 @@ MAN8_DIR := $(DESTDIR)$(MANDIR)/man8
 SBINDIR ?= /usr/sbin
 BASH_COMPLETION_DIR := $(DESTDIR)/usr/share/bash-completion/completions
 # The agents `make install` puts under resource.d/tandem (each a Swift executable target).
-AGENTS ?= drbd floating-ip lvm
+AGENTS ?= drbd floating-ip lvm iscsi-target
 SWIFT ?= swift
 
 # Release agents start fast (~2 ms; an agent runs every few seconds on every node):

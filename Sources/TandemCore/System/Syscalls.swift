@@ -68,6 +68,41 @@ public enum Syscalls {
         _ = try checked("ioctl(SIOCGSTAMPNS)") { Int(ctandem_enable_receive_timestamps(fd)) }
     }
 
+    /// The corresponding C function is `connect`. Not retried on EINTR (a retried connect
+    /// reports EALREADY or EISCONN); the caller treats an interrupted connect as failed.
+    public static func connect<Address>(_ fd: Int32, _ address: Address) throws(SystemError) {
+        var address = address
+        _ = try checked("connect", retryOnInterrupt: false) {
+            withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Int(Glibc.connect(fd, $0, socklen_t(MemoryLayout<Address>.size)))
+                }
+            }
+        }
+    }
+
+    /// SO_SNDTIMEO in milliseconds: it also bounds a blocking `connect` on a local socket.
+    /// The corresponding C function is `setsockopt`.
+    public static func setSendTimeout(_ fd: Int32, milliseconds: Int) throws(SystemError) {
+        let clamped = max(milliseconds, 1)
+        var value = timeval(tv_sec: clamped / 1000, tv_usec: (clamped % 1000) * 1000)
+        _ = try checked("setsockopt(SO_SNDTIMEO)") {
+            Int(setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size)))
+        }
+    }
+
+    /// Sends all of `bytes` on a connected stream socket, without SIGPIPE. The corresponding C
+    /// function is `send` with `MSG_NOSIGNAL`; a send timeout surfaces as `EAGAIN`.
+    public static func sendAll(_ fd: Int32, _ bytes: [UInt8]) throws(SystemError) {
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let sent = try checked("send") {
+                rest.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            }
+            rest = rest.dropFirst(sent)
+        }
+    }
+
     /// The corresponding C function is `sendto`; returns the bytes sent.
     @discardableResult
     public static func send<Address>(_ fd: Int32, _ bytes: [UInt8], to address: Address) throws(SystemError) -> Int {

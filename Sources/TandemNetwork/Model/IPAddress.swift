@@ -8,6 +8,14 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     /// The address in network byte order: 4 or 16 bytes.
     public let bytes: [UInt8]
 
+    /// 0.0.0.0: every IPv4 address (a listening socket's wildcard).
+    public static let anyIPv4 = IPAddress(family: .ipv4, bytes: [0, 0, 0, 0])
+
+    private init(family: AddressFamily, bytes: [UInt8]) {
+        self.family = family
+        self.bytes = bytes
+    }
+
     /// An address from its network-order bytes; nil unless there are exactly 4 or 16.
     public init?(bytes: some Collection<UInt8>) {
         switch bytes.count {

@@ -56,7 +56,7 @@ import TandemTestSupport
     /// its file (re-record with RECORD_SNAPSHOTS=1). The agent's version is Tandem's, which
     /// changes with every release: the files say `version="@TANDEM_VERSION@"` in its place, so
     /// an agent declaring any other version fails here.
-    @Test(arguments: ["ocf-sample", "drbd", "floating-ip", "lvm"])
+    @Test(arguments: ["ocf-sample", "drbd", "floating-ip", "lvm", "iscsi-target"])
     func agentMetadataMatchesSnapshot(agent: String) throws {
         let outcome = try AgentInvocation(agent).run("meta-data")
         let header = "<resource-agent name=\"\(agent)\" version="

@@ -27,7 +27,7 @@ import TandemTestSupport
         #expect(TandemVersion.current.allSatisfy { allowed.contains($0) }, "\(TandemVersion.current)")
     }
 
-    @Test(arguments: ["drbd", "floating-ip", "lvm", "ocf-sample"])
+    @Test(arguments: ["drbd", "floating-ip", "lvm", "iscsi-target", "ocf-sample"])
     func everyAgentShowsItInMetadataAndManPage(agent: String) throws {
         let metadata = try AgentInvocation(agent).run("meta-data")
         #expect(metadata.code == 0)

@@ -1,0 +1,90 @@
+import TandemCore
+import TandemNetwork
+
+/// The target as configured: every parameter typed, the LUN list merged from `luns` and
+/// iSCSILogicalUnit's `lun`/`path`, each LUN with the identity all nodes present.
+struct TargetConfiguration: Sendable {
+    struct LUN: Hashable, Sendable {
+        let number: Int
+        let path: DevicePath
+        let identity: LUNIdentity
+    }
+
+    struct CHAP: Hashable, Sendable {
+        let user: CHAPUser
+        let secret: CHAPSecret
+    }
+
+    let resourceName: String
+    let iqn: ISCSIName
+    let tid: Int?
+    let portals: [Portal]
+    let initiators: [ISCSIName]
+    let chap: CHAP?
+    let settings: [TargetSetting]
+    let luns: [LUN]
+    let vendor: String?
+    let product: String?
+    let blockSize: Int?
+    let writeCache: Bool
+
+    /// Reads the parameters. Conflicts between them (a LUN twice, a user without a secret)
+    /// are `problems`: start and validate-all refuse them (6), stop and monitor still find
+    /// the target by its iqn and tid.
+    init(_ parameters: ParameterValues, resourceName: String) {
+        typealias D = TargetDeclaration
+        self.resourceName = resourceName
+        iqn = parameters[D.iqn]
+        tid = parameters[D.tid]
+        portals = Array(parameters[D.portals])
+        initiators = Array(parameters[D.allowedInitiators])
+        settings = Array(parameters[D.additionalParameters])
+        vendor = parameters[D.vendorID]?.text
+        product = parameters[D.productID]?.text
+        blockSize = parameters[D.blockSize]
+        writeCache = parameters[D.writeCache]
+        let user = parameters[D.incomingUsername]
+        let secret = parameters[D.incomingPassword]
+        chap = user.flatMap { user in secret.map { CHAP(user: user, secret: $0) } }
+
+        var problems: [String] = []
+        var mappings = Array(parameters[D.luns])
+        switch (parameters[D.lun], parameters[D.path]) {
+        case let (number?, path?):
+            if let mapping = LUNMapping(number: number, path: path) { mappings.append(mapping) }
+        case (.some, nil): problems.append("lun is set without path")
+        case (nil, .some): problems.append("path is set without lun")
+        case (nil, nil): break
+        }
+        var seen: Set<Int> = []
+        for mapping in mappings where !seen.insert(mapping.number).inserted {
+            problems.append("LUN \(mapping.number) is configured twice")
+        }
+        var seenPaths: [String: Int] = [:]
+        for mapping in mappings {
+            if let other = seenPaths[mapping.path.text], other != mapping.number {
+                problems.append("\(mapping.path) backs both LUN \(other) and LUN \(mapping.number)")
+            }
+            seenPaths[mapping.path.text] = mapping.number
+        }
+        if (user == nil) != (secret == nil) {
+            problems.append(user == nil ? "incoming_password is set without incoming_username"
+                                        : "incoming_username is set without incoming_password")
+        }
+        if Set(initiators).count != initiators.count { problems.append("allowed_initiators names an initiator twice") }
+        if Set(settings.map(\.name)).count != settings.count { problems.append("additional_parameters sets a parameter twice") }
+        if Set(portals).count != portals.count { problems.append("portals names a portal twice") }
+        let unique = Dictionary(mappings.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let single = unique.count == 1
+        let serial = parameters[D.scsiSerial]?.text
+        let deviceID = parameters[D.scsiID]?.text
+        luns = unique.values.sorted { $0.number < $1.number }.map {
+            LUN(number: $0.number, path: $0.path,
+                identity: LUNIdentity(resource: resourceName, lun: $0.number, serial: serial, deviceID: deviceID, single: single))
+        }
+        self.problems = problems
+    }
+
+    /// What is inconsistent between parameters (each valid alone).
+    let problems: [String]
+}

@@ -1,0 +1,157 @@
+import TandemCore
+import TandemNetwork
+
+/// The iscsi-target agent's declaration: ocf:heartbeat:iSCSITarget's and iSCSILogicalUnit's
+/// parameter names where the meaning is the same (one resource here is a target and its
+/// LUNs), so switching is a change of agent name and a merge of the LUN resources into `luns`.
+enum TargetDeclaration {
+    static let implementation = OptionalParameter<TargetImplementation>(
+        "implementation",
+        short: "iSCSI target implementation",
+        long: """
+            tgt (the userspace tgtd, driven over its control socket). lio, lio-t and scst are \
+            accepted names and report 5 (not installed) with the reason in this version; iet is \
+            refused with a migration hint. Unset: the first present of LIO (configfs target), SCST \
+            (/sys/kernel/scst_tgt) and tgt (tgtd's control socket).
+            """)
+    static let iqn = RequiredParameter<ISCSIName>(
+        "iqn", unique: true,
+        short: "Target name",
+        long: "The target's iSCSI name (iqn.YYYY-MM.reversed.domain:name, eui. or naa.), the same on every node so that clients find it after a failover.",
+        identifies: true)
+    static let tid = OptionalParameter<Int>(
+        "tid", unique: true,
+        short: "Target id (tgt)",
+        long: "tgtd's numeric target id, required with tgt (as in iSCSITarget). Range: 1 to 2147483647.",
+        identifies: true,
+        check: { (1...Int(Int32.max)).contains($0) ? nil : "must be between 1 and 2147483647" })
+    static let portals = Parameter<WordList<Portal>>(
+        "portals", default: WordList([Portal(address: .anyIPv4)]),
+        short: "Portals",
+        long: """
+            Space-separated ip:port list ([ipv6]:port for IPv6) the target listens on. tgt's portals \
+            belong to tgtd, not to a target: with tgt this is checked against what tgtd listens on and \
+            a missing one is a warning.
+            """)
+    static let allowedInitiators = Parameter<WordList<ISCSIName>>(
+        "allowed_initiators", default: WordList([]),
+        short: "Allowed initiators",
+        long: "Space-separated initiator names that may log in; empty: every initiator (with CHAP, if set).",
+        reloadable: true)
+    static let incomingUsername = OptionalParameter<CHAPUser>(
+        "incoming_username", unique: true,
+        short: "CHAP user name",
+        long: "The user name initiators authenticate with (CHAP); set together with incoming_password.",
+        reloadable: true)
+    static let incomingPassword = OptionalParameter<CHAPSecret>(
+        "incoming_password",
+        short: "CHAP secret",
+        long: "The CHAP secret (12 to 16 characters for most initiators). Never logged and never passed on a command line.",
+        reloadable: true, secret: true)
+    static let additionalParameters = Parameter<WordList<TargetSetting>>(
+        "additional_parameters", default: WordList([]),
+        short: "Target parameters",
+        long: "Space-separated Name=value iSCSI target parameters (MaxRecvDataSegmentLength=262144 …), set at start.",
+        reloadable: true)
+    static let luns = Parameter<WordList<LUNMapping>>(
+        "luns", default: WordList([]),
+        short: "LUNs",
+        long: """
+            Space-separated N:/dev/path list: the LUNs of this target and their block devices (or files, \
+            with tgt). Adding or removing one is a reload, without touching the sessions on the others. \
+            With tgt, LUN 0 is tgtd's controller and cannot be used.
+            """,
+        reloadable: true)
+    static let lun = OptionalParameter<Int>(
+        "lun",
+        short: "LUN number (iSCSILogicalUnit)",
+        long: "One LUN's number, with path: iSCSILogicalUnit's form, added to luns. Range: 0 to 16383.",
+        reloadable: true,
+        check: { LUNMapping.numbers.contains($0) ? nil : "must be between 0 and 16383" })
+    static let path = OptionalParameter<DevicePath>(
+        "path",
+        short: "Backing device (iSCSILogicalUnit)",
+        long: "The block device of the LUN named by lun.",
+        reloadable: true)
+    static let scsiSerial = OptionalParameter<InquiryText>(
+        "scsi_sn",
+        short: "Unit serial number",
+        long: """
+            The LUN's serial number (VPD page 0x80), the same on every node so the client's multipath \
+            map keeps its WWID after a failover. With several LUNs each gets this and its number in 4 \
+            hex digits. Default: derived from the resource name and the LUN number (identical on all \
+            nodes). At most 24 characters.
+            """,
+        check: InquiryText.atMost(24))
+    static let scsiID = OptionalParameter<InquiryText>(
+        "scsi_id",
+        short: "SCSI device id",
+        long: """
+            The LUN's T10 device id (VPD page 0x83; with tgt the WWID is built from it). With several \
+            LUNs each gets this, '-' and its number. Default: the resource name (at most 16 characters) \
+            and the LUN number. At most 18 characters.
+            """,
+        check: InquiryText.atMost(18))
+    static let vendorID = OptionalParameter<InquiryText>(
+        "vendor_id",
+        short: "SCSI vendor",
+        long: "The INQUIRY vendor (at most 8 characters); default: the target's own (tgt: IET).",
+        check: InquiryText.atMost(8))
+    static let productID = OptionalParameter<InquiryText>(
+        "product_id",
+        short: "SCSI product",
+        long: "The INQUIRY product (at most 16 characters); default: the target's own.",
+        check: InquiryText.atMost(16))
+    static let blockSize = OptionalParameter<Int>(
+        "block_size",
+        short: "Logical block size",
+        long: "512, 1024, 2048 or 4096 bytes; default: the backing device's.",
+        check: { [512, 1024, 2048, 4096].contains($0) ? nil : "must be 512, 1024, 2048 or 4096" })
+    static let writeCache = Parameter<Bool>(
+        "write_cache", default: false,
+        short: "Write-back cache",
+        long: """
+            false: a write is acknowledged when it reached the device below (tgt: the backing store is \
+            opened O_SYNC), so a failover loses no acknowledged write. true: the target's cache \
+            acknowledges first.
+            """)
+    static let tgtControlPort = Parameter<Int>(
+        "tgt_control_port", default: 0, range: 0...32767,
+        short: "tgtd control port (tgt)",
+        long: """
+            Which tgtd to talk to: its -C/--control-port (socket /var/run/tgtd/socket.N, or \
+            $TGT_IPC_SOCKET.N as tgtadm reads it). Several tgtd on one host need distinct ports.
+            """)
+    static let tgtBackingStore = Parameter<TgtBackingStore>(
+        "tgt_bstype", default: .rdwr,
+        short: "tgt backing-store type",
+        long: "rdwr (read/write through the page cache, O_SYNC unless write_cache) or aio (Linux native AIO).")
+
+    static let agent = AgentDeclaration(
+        name: "iscsi-target",
+        shortDescription: "iSCSI target with its LUNs",
+        longDescription: """
+            Runs one iSCSI target and its LUNs on this node: the target, one LUN per luns entry, the \
+            initiator ACL and CHAP. Replaces ocf:heartbeat:iSCSITarget with its iSCSILogicalUnit \
+            resources, with the same parameter names. Everything it creates belongs to the resource and \
+            is found from the running target (iqn, tid), so stop also cleans what a crash mid-start left; \
+            other targets on the same daemon are never touched. A write is acknowledged only once the \
+            device below has it (write_cache=false), and each LUN's serial and device id are derived from \
+            the resource name, so every node presents the same WWIDs. This version drives tgt (tgtd \
+            over its control socket: no tgtadm process, and the CHAP secret never appears in a command \
+            line); LIO and SCST report 5 with the reason. tgtd itself is started by its systemd unit \
+            (or a systemd:tgt clone), not by this agent.
+            """,
+        parameters: [implementation.spec, iqn.spec, tid.spec, portals.spec, allowedInitiators.spec,
+                     incomingUsername.spec, incomingPassword.spec, additionalParameters.spec, luns.spec, lun.spec,
+                     path.spec, scsiSerial.spec, scsiID.spec, vendorID.spec, productID.spec, blockSize.spec,
+                     writeCache.spec, tgtControlPort.spec, tgtBackingStore.spec],
+        actions: [
+            ActionSpec(.start, timeout: 60),
+            ActionSpec(.stop, timeout: 60),
+            ActionSpec(.monitor, timeout: 20, interval: 10, depth: 0),
+            ActionSpec(.reloadAgent, timeout: 30),
+            ActionSpec(.metaData, timeout: 5),
+            ActionSpec(.validateAll, timeout: 20),
+        ])
+}

@@ -1,0 +1,82 @@
+import TandemCore
+
+/// What runs of this resource's target on this node, as a backend reads it from the system
+/// (tgtd's show; configfs or sysfs for the kernel targets), in terms every backend shares.
+struct TargetState: Sendable, Equatable {
+    struct LUN: Sendable, Equatable {
+        var number: Int
+        var path: String?
+        var serial: String
+        var deviceID: String
+    }
+
+    /// Accepts logins and serves I/O.
+    var enabled: Bool
+    var luns: [LUN]
+    /// Every initiator may log in (tgt's `ALL`, LIO's generated ACLs).
+    var openToAll: Bool
+    var initiators: Set<String>
+    var incomingUsers: Set<String>
+    var sessions: Int
+
+    /// Where the running target differs from `configuration`: each a reason a monitor
+    /// reports (and stop then cleans). Empty: it runs as configured.
+    func discrepancies(from configuration: TargetConfiguration) -> [String] {
+        var found: [String] = []
+        if !enabled { found.append("target \(configuration.iqn) is disabled (offline)") }
+        let running = Dictionary(luns.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        for lun in configuration.luns {
+            guard let present = running[lun.number] else {
+                found.append("LUN \(lun.number) (\(lun.path)) is not exported")
+                continue
+            }
+            if present.path != lun.path.text {
+                found.append("LUN \(lun.number) exports \(present.path ?? "nothing") instead of \(lun.path)")
+            }
+        }
+        let configured = Set(configuration.luns.map(\.number))
+        for lun in luns where !configured.contains(lun.number) {
+            found.append("LUN \(lun.number) (\(lun.path ?? "no device")) is exported but not configured")
+        }
+        let wanted = Set(configuration.initiators.map(\.text))
+        if wanted.isEmpty {
+            if !openToAll { found.append("the target does not admit every initiator (allowed_initiators is empty)") }
+        } else {
+            if openToAll { found.append("the target admits every initiator, not only allowed_initiators") }
+            let missing = wanted.subtracting(initiators).sorted()
+            let extra = initiators.subtracting(wanted).sorted()
+            if !missing.isEmpty { found.append("initiator(s) \(missing.joined(separator: ", ")) cannot log in") }
+            if !extra.isEmpty { found.append("initiator(s) \(extra.joined(separator: ", ")) may log in but are not in allowed_initiators") }
+        }
+        let users = Set(configuration.chap.map { [$0.user.text] } ?? [])
+        if users != incomingUsers {
+            found.append(users.isEmpty ? "CHAP is required (user \(incomingUsers.sorted().joined(separator: ", "))) but not configured"
+                                       : "CHAP user \(users.sorted().joined(separator: ", ")) is not bound to the target")
+        }
+        return found
+    }
+
+    /// LUNs whose serial or device id differs from the configured identity: a client sees a
+    /// different WWID here than on the other node.
+    func identityMismatches(from configuration: TargetConfiguration) -> [String] {
+        configuration.luns.compactMap { lun in
+            guard let present = luns.first(where: { $0.number == lun.number }) else { return nil }
+            if present.serial != lun.identity.serial || present.deviceID != lun.identity.deviceID {
+                return "LUN \(lun.number) presents serial \(present.serial) and id \(present.deviceID), "
+                    + "configured \(lun.identity.serial) and \(lun.identity.deviceID)"
+            }
+            return nil
+        }
+    }
+}
+
+/// One backend: how the target is read, built and removed on this node.
+protocol TargetBackend {
+    /// The resource's target as it runs here, nil when none of it exists.
+    func observe() throws -> TargetState?
+    /// Makes the running target match the configuration: creates what is missing, changes
+    /// what differs, removes what is no longer configured (start and reload-agent).
+    func converge() throws
+    /// Removes all of this resource's target; what does not exist is success.
+    func remove() throws
+}

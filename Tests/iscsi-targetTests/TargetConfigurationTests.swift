@@ -1,0 +1,62 @@
+import Testing
+import TandemCore
+@testable import iscsi_target
+
+@Suite struct TargetConfigurationTests {
+    static func configuration(_ parameters: [String: String], instance: String = "p_target") -> TargetConfiguration {
+        var variables = ["OCF_RESOURCE_INSTANCE": instance, "OCF_RESKEY_iqn": "iqn.2026-01.org.example:t"]
+        for (key, value) in parameters { variables["OCF_RESKEY_" + key] = value }
+        let environment = OCFEnvironment(variables)
+        let (values, _, _) = ParameterValues.parse(TargetDeclaration.agent, from: environment)
+        return TargetConfiguration(values, resourceName: environment.resourceBaseName)
+    }
+
+    @Test func lunsAndTheISCSILogicalUnitFormMerge() {
+        let configuration = Self.configuration(["luns": "2:/dev/vg/b 1:/dev/vg/a", "lun": "3", "path": "/dev/vg/c"])
+        #expect(configuration.luns.map(\.number) == [1, 2, 3])
+        #expect(configuration.luns.map(\.path.text) == ["/dev/vg/a", "/dev/vg/b", "/dev/vg/c"])
+        #expect(configuration.problems.isEmpty)
+    }
+
+    @Test func conflictsBetweenParametersAreProblems() {
+        #expect(Self.configuration(["luns": "1:/dev/a 1:/dev/b"]).problems == ["LUN 1 is configured twice"])
+        #expect(Self.configuration(["luns": "1:/dev/a 2:/dev/a"]).problems == ["/dev/a backs both LUN 1 and LUN 2"])
+        #expect(Self.configuration(["lun": "1"]).problems == ["lun is set without path"])
+        #expect(Self.configuration(["path": "/dev/a"]).problems == ["path is set without lun"])
+        #expect(Self.configuration(["incoming_username": "u"]).problems == ["incoming_username is set without incoming_password"])
+        #expect(Self.configuration(["incoming_password": "secretsecret"]).problems
+                == ["incoming_password is set without incoming_username"])
+        let twice = "iqn.2026-01.org.example:c iqn.2026-01.org.example:c"
+        #expect(Self.configuration(["allowed_initiators": twice]).problems == ["allowed_initiators names an initiator twice"])
+    }
+
+    /// Every node derives the same serials and ids from the resource name (a clone's `:N`
+    /// is not part of it), distinct per LUN.
+    @Test func identitiesAreTheSameOnEveryNodeAndDistinctPerLUN() {
+        let one = Self.configuration(["luns": "1:/dev/a 2:/dev/b"], instance: "p_target:0")
+        let other = Self.configuration(["luns": "1:/dev/a 2:/dev/b"], instance: "p_target:1")
+        #expect(one.luns.map(\.identity) == other.luns.map(\.identity))
+        #expect(Set(one.luns.map(\.identity.serial)).count == 2 && Set(one.luns.map(\.identity.deviceID)).count == 2)
+        #expect(one.luns[0].identity.deviceID == "p_target-1")
+        #expect(one.luns[0].identity.serial.count == 16 && one.luns[0].identity.serial.allSatisfy(\.isHexDigit))
+        #expect(one.luns[1].identity.serial.hasSuffix("0002"))
+        let renamed = Self.configuration(["luns": "1:/dev/a"], instance: "p_other")
+        #expect(renamed.luns[0].identity.serial != one.luns[0].identity.serial)
+    }
+
+    @Test func configuredSerialsAndIDsApplyAsIsToOneLUNAndNumberedToSeveral() {
+        let single = Self.configuration(["lun": "1", "path": "/dev/a", "scsi_sn": "abc123", "scsi_id": "disk0"])
+        #expect(single.luns[0].identity == LUNIdentity(resource: "x", lun: 1, serial: "abc123", deviceID: "disk0", single: true))
+        #expect(single.luns[0].identity.serial == "abc123" && single.luns[0].identity.deviceID == "disk0")
+        let several = Self.configuration(["luns": "1:/dev/a 10:/dev/b", "scsi_sn": "abc123", "scsi_id": "disk"])
+        #expect(several.luns.map(\.identity.serial) == ["abc1230001", "abc123000a"])
+        #expect(several.luns.map(\.identity.deviceID) == ["disk-1", "disk-10"])
+    }
+
+    /// FNV-1a's published test vectors: the derived serials cannot change between builds.
+    @Test func theNameHashIsFNV1a() {
+        #expect(LUNIdentity.fnv1a("") == 0xcbf2_9ce4_8422_2325)
+        #expect(LUNIdentity.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(LUNIdentity.fnv1a("foobar") == 0x8594_4171_f739_67e8)
+    }
+}
