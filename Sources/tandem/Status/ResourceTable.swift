@@ -16,17 +16,22 @@ enum ResourceTable {
             return [clone.id, (clone.promotable ? "promotable clone of " : "clone of ") + agent,
                     placement(resource.primitives)]
         case .group(let group):
-            return [group.id, "group of \(group.members.count)", placement(group.members)]
+            // A group's members run together: each node once.
+            return [group.id, "group of \(group.members.count)", placement(group.members, distinctNodes: true)]
         case .bundle(let bundle):
             return [bundle.id, "bundle (\(bundle.image))", placement(resource.primitives)]
         }
     }
 
-    /// "Promoted: n1 | Unpromoted: n2": nodes by role, roles in a fixed order.
-    static func placement(_ primitives: [PrimitiveResource]) -> String {
+    /// "Promoted: n1 | Unpromoted: n2": nodes by role, roles in a fixed order; with
+    /// `distinctNodes`, a node is named once per role.
+    static func placement(_ primitives: [PrimitiveResource], distinctNodes: Bool = false) -> String {
         var byRole: [(ResourceRole, [String])] = []
         for primitive in primitives {
-            let names = primitive.nodeNames
+            var names = primitive.nodeNames
+            if distinctNodes, let known = byRole.first(where: { $0.0 == primitive.role })?.1 {
+                names.removeAll { known.contains($0) }
+            }
             if let index = byRole.firstIndex(where: { $0.0 == primitive.role }) {
                 byRole[index].1.append(contentsOf: names)
             } else {

@@ -46,6 +46,9 @@ import TandemTestSupport
         #expect(lines.prefix(3) == ["PROBLEMS", "  ERROR  lun1 is FAILED on n2",
                                     "  ERROR  lun1_monitor_10000 failed on n2 (not running): state file vanished"])
         #expect(lines.suffix(2) == ["failed actions", "  lun1_monitor_10000  on n2  not running (7)  state file vanished"])
+        // A group's members on one node name it once.
+        #expect(lines.contains { $0.hasPrefix("  g-iscsi") && $0.hasSuffix("group of 2                                  Started: n1") },
+                "\(lines)")
     }
 
     @Test func pendingActions() throws {
