@@ -51,7 +51,7 @@ help:
 	@echo "make install    install agents to \$$DESTDIR\$$OCF_ROOT/resource.d/tandem (OCF_ROOT=$(OCF_ROOT)), tandem to $(SBINDIR)"
 	@echo "make uninstall  remove them again"
 	@echo "make bench      benchmarks (crm_mon parse vs. bare libxml2; agent start-up vs. Dummy; VIP failover)"
-	@echo "make demo       a 2-node Pacemaker cluster in network namespaces: failover of the floating IP (root)"
+	@echo "make demo       a 2-node Pacemaker cluster in network namespaces: an iSCSI target and its IP fail over, the data reads back (root)"
 	@echo "make lab-test   the storage lab: boots qemu guests s1 s2 c1, runs CI's lab cases, tears down"
 	@echo "make lab-test-all  the same with every case in lab/cases"
 	@echo "make lab-image  build the lab guest image and SCST for its kernel (cached in /var/tmp/tandem-lab)"
@@ -153,11 +153,18 @@ uninstall:
 bench: deps release deb
 	scripts/bench "$(RELEASE_BIN)"
 
-# A 2-node cluster in network namespaces: promotable clone + floating IP, power-off of the
-# active node, measured failover, rejoin, teardown (scripts/demo; root).
-demo: deps release
+# A 2-node cluster in network namespaces: iscsi-target (tgt) + floating IP, data written by a
+# userspace initiator, power-off of the active node, the data read back from the survivor,
+# rejoin, teardown (scripts/demo; root).
+demo: deps release $(ISCSI_PATTERN)
 	$(MAKE) --no-print-directory install-files BIN_DIR="$(RELEASE_BIN)"
-	scripts/demo "$(RELEASE_BIN)"
+	scripts/demo "$(RELEASE_BIN)" "$(ISCSI_PATTERN)"
+
+# The demo's and the cluster tests' initiator: writes and verifies a data pattern with libiscsi.
+ISCSI_PATTERN := $(CURDIR)/.build/tools/iscsi-pattern
+$(ISCSI_PATTERN): scripts/tools/iscsi-pattern.c
+	@mkdir -p $(@D)
+	gcc -O2 -Wall -Wextra -Werror -o $@ $< -liscsi
 
 clean:
 	rm -rf .build dist

@@ -71,7 +71,8 @@ struct ISCSITargetAgent {
             context.logger.warning("incoming_password is shorter than 12 characters: many initiators refuse it, "
                                    + "and a sniffed CHAP exchange can be guessed")
         }
-        if let tgt = backend as? TgtBackend, let missing = try? tgt.portalsNotListening(), !missing.isEmpty {
+        if let tgt = backend as? TgtBackend, context.parameters.isSet(TargetDeclaration.portals.spec),
+           let missing = try? tgt.portalsNotListening(), !missing.isEmpty {
             context.logger.warning("tgtd does not listen on portal(s) \(missing.map(\.description).joined(separator: " ")): "
                                    + "tgt's portals are tgtd's own (its configuration, or tgtd --iscsi portal=…)")
         }

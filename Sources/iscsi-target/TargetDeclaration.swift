@@ -31,7 +31,7 @@ enum TargetDeclaration {
         long: """
             Space-separated ip:port list ([ipv6]:port for IPv6) the target listens on. tgt's portals \
             belong to tgtd, not to a target: with tgt this is checked against what tgtd listens on and \
-            a missing one is a warning.
+            a configured one it does not listen on is a warning.
             """)
     static let allowedInitiators = Parameter<WordList<ISCSIName>>(
         "allowed_initiators", default: WordList([]),
