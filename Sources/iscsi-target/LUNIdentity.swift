@@ -9,23 +9,31 @@ struct LUNIdentity: Hashable, Sendable {
     /// - Parameters:
     ///   - resource: the resource name, without a clone suffix.
     ///   - serial, deviceID: `scsi_sn` and `scsi_id` when configured.
-    ///   - single: the target has one LUN (the configured values then apply unchanged, as in
-    ///     iSCSILogicalUnit).
-    init(resource: String, lun: Int, serial: String?, deviceID: String?, single: Bool) {
+    ///   - asConfigured: the LUN named by iSCSILogicalUnit's `lun`/`path`: the configured values
+    ///     apply unchanged (a switched resource keeps its WWID); `luns` entries get the LUN
+    ///     number appended. Either way a LUN's identity never depends on how many LUNs there
+    ///     are, so adding one never changes another's WWID.
+    init(resource: String, lun: Int, serial: String?, deviceID: String?, asConfigured: Bool) {
         let lunHex = Self.hex(UInt64(lun), digits: 4)
         if let serial {
-            self.serial = single ? serial : serial + lunHex
+            self.serial = asConfigured ? serial : serial + lunHex
         } else {
             // 12 hex digits of the name's hash and 4 of the LUN: hex only, so LIO's NAA
             // designator (the first 25 hex digits) carries all of it.
             self.serial = String(Self.hex(Self.fnv1a(resource), digits: 16).prefix(12)) + lunHex
         }
         if let deviceID {
-            self.deviceID = single ? deviceID : deviceID + "-\(lun)"
+            self.deviceID = asConfigured ? deviceID : deviceID + "-\(lun)"
         } else {
-            self.deviceID = String(resource.prefix(16)) + "-\(lun)"
+            // Hex digits only: tgt builds the NAA designator (the WWID) from this text, reading
+            // each character as a hex digit (others count as 0), so names that differ in other
+            // characters would give two disks one WWID.
+            self.deviceID = Self.hex(Self.fnv1a(resource), digits: 16) + Self.hex(Self.fnv1a("\(resource)/\(lun)"), digits: 16)
         }
     }
+
+    /// Hex digits in `text`: what tgt's NAA designator is made of.
+    static func hexDigitCount(_ text: String) -> Int { text.filter(\.isHexDigit).count }
 
     /// FNV-1a, 64 bits: stable across builds and hosts (Swift's `Hasher` is seeded per process).
     static func fnv1a(_ text: String) -> UInt64 {

@@ -49,9 +49,13 @@ struct TargetConfiguration: Sendable {
 
         var problems: [String] = []
         var mappings = Array(parameters[D.luns])
+        var configuredLUN: Int?
         switch (parameters[D.lun], parameters[D.path]) {
         case let (number?, path?):
-            if let mapping = LUNMapping(number: number, path: path) { mappings.append(mapping) }
+            if let mapping = LUNMapping(number: number, path: path) {
+                mappings.append(mapping)
+                configuredLUN = number
+            }
         case (.some, nil): problems.append("lun is set without path")
         case (nil, .some): problems.append("path is set without lun")
         case (nil, nil): break
@@ -75,12 +79,12 @@ struct TargetConfiguration: Sendable {
         if Set(settings.map(\.name)).count != settings.count { problems.append("additional_parameters sets a parameter twice") }
         if Set(portals).count != portals.count { problems.append("portals names a portal twice") }
         let unique = Dictionary(mappings.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let single = unique.count == 1
         let serial = parameters[D.scsiSerial]?.text
         let deviceID = parameters[D.scsiID]?.text
         luns = unique.values.sorted { $0.number < $1.number }.map {
             LUN(number: $0.number, path: $0.path,
-                identity: LUNIdentity(resource: resourceName, lun: $0.number, serial: serial, deviceID: deviceID, single: single))
+                identity: LUNIdentity(resource: resourceName, lun: $0.number, serial: serial, deviceID: deviceID,
+                                      asConfigured: $0.number == configuredLUN))
         }
         self.problems = problems
     }

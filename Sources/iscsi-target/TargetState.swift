@@ -7,7 +7,8 @@ struct TargetState: Sendable, Equatable {
         var number: Int
         var path: String?
         var serial: String
-        var deviceID: String
+        /// nil where the backend has no separate device id (LIO builds it from the serial).
+        var deviceID: String?
     }
 
     /// Accepts logins and serves I/O.
@@ -61,8 +62,8 @@ struct TargetState: Sendable, Equatable {
     func identityMismatches(from configuration: TargetConfiguration) -> [String] {
         configuration.luns.compactMap { lun in
             guard let present = luns.first(where: { $0.number == lun.number }) else { return nil }
-            if present.serial != lun.identity.serial || present.deviceID != lun.identity.deviceID {
-                return "LUN \(lun.number) presents serial \(present.serial) and id \(present.deviceID), "
+            if present.serial != lun.identity.serial || (present.deviceID.map { $0 != lun.identity.deviceID } ?? false) {
+                return "LUN \(lun.number) presents serial \(present.serial) and id \(present.deviceID ?? "-"), "
                     + "configured \(lun.identity.serial) and \(lun.identity.deviceID)"
             }
             return nil

@@ -20,7 +20,14 @@ extension ClusterLab {
             let disk = directory + "/lun1.img"
             try TestCommands.check("truncate", ["-s", "16M", disk])
             try ClusterLab.withCluster(2) { cluster in
-                for node in cluster.nodes { try cluster.exec(node, ["tgtd"]) }
+                for node in cluster.nodes {
+                    try cluster.exec(node, ["tgtd"])
+                    // It daemonizes before its control socket listens.
+                    let ready: Bool? = try OperationBudget(timeoutMilliseconds: 10_000, reserveMilliseconds: 0).poll(every: 100) {
+                        try cluster.exec(node, ["tgtadm", "--op", "show", "--mode", "target"], check: false).succeeded ? true : nil
+                    }
+                    try #require(ready == true, "tgtd on \(node) answers")
+                }
                 try cluster.crmConfigure("""
                     primitive p_target ocf:tandem:iscsi-target params implementation=tgt iqn=\(Self.iqn) tid=1 \
                         luns="1:\(disk)" op monitor interval=5s timeout=20s
@@ -56,17 +63,5 @@ extension ClusterLab {
                 #expect(wrong.status == .exited(1))
             }
         }
-    }
-}
-
-/// scripts/tools/iscsi-pattern, built for the test (the Makefile builds the same for the demo).
-enum InitiatorTool {
-    static func build() throws -> String {
-        let output = NSCluster.repositoryRoot.appendingPathComponent(".build/tools/iscsi-pattern").path
-        let source = NSCluster.repositoryRoot.appendingPathComponent("scripts/tools/iscsi-pattern.c").path
-        try FileManager.default.createDirectory(atPath: (output as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        try TestCommands.check("gcc", ["-O2", "-Wall", "-Wextra", "-Werror", "-o", output, source, "-liscsi"])
-        return output
     }
 }

@@ -37,20 +37,38 @@ import TandemCore
         let other = Self.configuration(["luns": "1:/dev/a 2:/dev/b"], instance: "p_target:1")
         #expect(one.luns.map(\.identity) == other.luns.map(\.identity))
         #expect(Set(one.luns.map(\.identity.serial)).count == 2 && Set(one.luns.map(\.identity.deviceID)).count == 2)
-        #expect(one.luns[0].identity.deviceID == "p_target-1")
         #expect(one.luns[0].identity.serial.count == 16 && one.luns[0].identity.serial.allSatisfy(\.isHexDigit))
         #expect(one.luns[1].identity.serial.hasSuffix("0002"))
         let renamed = Self.configuration(["luns": "1:/dev/a"], instance: "p_other")
         #expect(renamed.luns[0].identity.serial != one.luns[0].identity.serial)
     }
 
-    @Test func configuredSerialsAndIDsApplyAsIsToOneLUNAndNumberedToSeveral() {
-        let single = Self.configuration(["lun": "1", "path": "/dev/a", "scsi_sn": "abc123", "scsi_id": "disk0"])
-        #expect(single.luns[0].identity == LUNIdentity(resource: "x", lun: 1, serial: "abc123", deviceID: "disk0", single: true))
-        #expect(single.luns[0].identity.serial == "abc123" && single.luns[0].identity.deviceID == "disk0")
-        let several = Self.configuration(["luns": "1:/dev/a 10:/dev/b", "scsi_sn": "abc123", "scsi_id": "disk"])
-        #expect(several.luns.map(\.identity.serial) == ["abc1230001", "abc123000a"])
-        #expect(several.luns.map(\.identity.deviceID) == ["disk-1", "disk-10"])
+    /// tgt builds the WWID (NAA) from the hex digits of the device id, other characters
+    /// counting as 0: the derived ids are all hex, so names that differ only in other letters
+    /// (san_vm, san_xy) or after 16 characters still give distinct WWIDs.
+    @Test func derivedDeviceIDsAreHexAndDistinct() {
+        let names = ["san_vm", "san_xy", "p_iscsi_target_01x", "p_iscsi_target_01y"]
+        let ids = names.map { Self.configuration(["luns": "1:/dev/a"], instance: $0).luns[0].identity.deviceID }
+        #expect(ids.allSatisfy { $0.count == 32 && $0.allSatisfy(\.isHexDigit) }, "\(ids)")
+        #expect(Set(ids).count == names.count)
+        #expect(LUNIdentity.hexDigitCount("disk-0") == 2)
+    }
+
+    /// A LUN's identity never depends on how many LUNs there are: adding one (a reload) leaves
+    /// the others' WWIDs alone. iSCSILogicalUnit's lun/path LUN keeps scsi_sn and scsi_id as
+    /// configured; luns entries get their number appended.
+    @Test func configuredSerialsAndIDsDoNotDependOnTheLUNCount() {
+        let alone = Self.configuration(["lun": "1", "path": "/dev/a", "scsi_sn": "abc123", "scsi_id": "disk0"])
+        #expect(alone.luns[0].identity.serial == "abc123" && alone.luns[0].identity.deviceID == "disk0")
+        let grown = Self.configuration(["lun": "1", "path": "/dev/a", "luns": "2:/dev/b", "scsi_sn": "abc123",
+                                        "scsi_id": "disk0"])
+        #expect(grown.luns[0].identity == alone.luns[0].identity)
+        #expect(grown.luns[1].identity.serial == "abc1230002" && grown.luns[1].identity.deviceID == "disk0-2")
+        let list = Self.configuration(["luns": "1:/dev/a", "scsi_sn": "abc123", "scsi_id": "disk"])
+        let longer = Self.configuration(["luns": "1:/dev/a 10:/dev/b", "scsi_sn": "abc123", "scsi_id": "disk"])
+        #expect(list.luns[0].identity == longer.luns[0].identity)
+        #expect(longer.luns.map(\.identity.serial) == ["abc1230001", "abc123000a"])
+        #expect(longer.luns.map(\.identity.deviceID) == ["disk-1", "disk-10"])
     }
 
     /// FNV-1a's published test vectors: the derived serials cannot change between builds.

@@ -6,6 +6,10 @@
  *
  *   iscsi-pattern write  URL FIRST_LBA COUNT SEED
  *   iscsi-pattern verify URL FIRST_LBA COUNT SEED [RETRY_MS]
+ *   iscsi-pattern hold   URL SECONDS [ALIAS]
+ *
+ * hold logs in and keeps the session for SECONDS (ALIAS: the InitiatorAlias it announces,
+ * any bytes: the tests use it to play an initiator whose alias has line breaks).
  *
  * URL is libiscsi's: iscsi://[user%secret@]host[:port]/iqn/lun. verify retries the whole
  * connect-and-read every 100 ms for up to RETRY_MS (a target that is failing over) and prints
@@ -40,11 +44,13 @@ static void fill(unsigned char *block, uint64_t lba, uint32_t seed)
     }
 }
 
-static struct iscsi_context *connect_url(const char *text, int *lun, int quiet)
+static struct iscsi_context *connect_url(const char *text, int *lun, int quiet, const char *alias)
 {
     struct iscsi_context *iscsi = iscsi_create_context("iqn.2026-01.org.tandem:iscsi-pattern");
     if (!iscsi)
         return NULL;
+    if (alias)
+        iscsi_set_alias(iscsi, alias);
     struct iscsi_url *url = iscsi_parse_full_url(iscsi, text);
     if (!url) {
         fprintf(stderr, "iscsi-pattern: bad URL: %s\n", iscsi_get_error(iscsi));
@@ -98,8 +104,20 @@ static int transfer(struct iscsi_context *iscsi, int lun, int writing, uint64_t 
 
 int main(int argc, char **argv)
 {
+    if (argc >= 4 && strcmp(argv[1], "hold") == 0) {
+        int lun = 0;
+        struct iscsi_context *iscsi = connect_url(argv[2], &lun, 0, argc > 4 ? argv[4] : NULL);
+        if (!iscsi)
+            return 2;
+        printf("holding\n");
+        fflush(stdout);
+        sleep((unsigned)atoi(argv[3]));
+        iscsi_destroy_context(iscsi);
+        return 0;
+    }
     if (argc < 6 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "verify") != 0)) {
-        fprintf(stderr, "usage: iscsi-pattern write|verify URL FIRST_LBA COUNT SEED [RETRY_MS]\n");
+        fprintf(stderr, "usage: iscsi-pattern write|verify URL FIRST_LBA COUNT SEED [RETRY_MS]\n"
+                        "       iscsi-pattern hold URL SECONDS [ALIAS]\n");
         return 2;
     }
     int writing = strcmp(argv[1], "write") == 0;
@@ -111,7 +129,7 @@ int main(int argc, char **argv)
     for (;;) {
         int lun = 0, quiet = now_ms() + 100 < deadline;
         attempts++;
-        struct iscsi_context *iscsi = connect_url(argv[2], &lun, quiet);
+        struct iscsi_context *iscsi = connect_url(argv[2], &lun, quiet, NULL);
         if (iscsi) {
             result = transfer(iscsi, lun, writing, first, count, seed, quiet);
             iscsi_logout_sync(iscsi);

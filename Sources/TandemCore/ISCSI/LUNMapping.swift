@@ -49,6 +49,8 @@ public struct DevicePath: Hashable, Sendable, CustomStringConvertible {
         guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7f })
         else { return "has white space or control characters" }
         guard !text.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) else { return "has a . or .. component" }
+        // tgtd and LIO's control attribute split their parameter text at commas.
+        guard !text.contains(",") else { return "has a comma" }
         return nil
     }
 }
@@ -57,5 +59,5 @@ extension DevicePath: OCFParameterValue {
     public static var contentType: ParameterContentType { .string }
     public init?(ocfText: String) { self.init(ocfText) }
     public var ocfText: String { text }
-    public static var expectation: String { "an absolute device path without . or .. components or white space" }
+    public static var expectation: String { "an absolute device path without . or .. components, white space or commas" }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import TandemCore
 import TandemNetwork
 
@@ -5,9 +6,10 @@ import TandemNetwork
 /// (LUN 0 stays tgtd's controller), its ACL and the CHAP account bound to it.
 ///
 /// Ownership: the target is this resource's when both its tid and its iqn match; a target
-/// with either alone belongs to someone else and is never changed. CHAP accounts are
-/// global in tgtd: the configured one is (re)created with the configured secret unless
-/// another target uses it, and deleted at stop when no target uses it any more.
+/// with either alone belongs to someone else and is never changed (start fails, monitor says
+/// not running, stop has nothing to do). CHAP accounts are global in tgtd: the resource
+/// changes or deletes only an account it created itself (a marker under HA_RSCTMP says so),
+/// and none that another target or discovery uses.
 struct TgtBackend: TargetBackend {
     let configuration: TargetConfiguration
     let tid: Int
@@ -15,28 +17,43 @@ struct TgtBackend: TargetBackend {
     let budget: OperationBudget
     let logger: Logger
     let backingStore: TgtBackingStore
+    /// Where the resource notes the CHAP account it made (with a salted hash of its secret).
+    let accountMarker: String
+    /// The directory of the lock that serialises changes to one tgtd.
+    let lockDirectory: String
 
     // MARK: reading
 
+    /// tgtd's target list; throws when it does not have tgtd's shape (see `TgtTargetList.problem`).
     func list() throws -> TgtTargetList {
-        TgtTargetList(parsing: try send(TgtRequest(mode: .target, operation: .show)))
+        let list = TgtTargetList(parsing: try send(TgtRequest(mode: .target, operation: .show)))
+        if let problem = list.problem {
+            throw OCFFailure(.genericError, "tgtd's target list cannot be trusted (\(problem)): an initiator name or "
+                             + "alias with line breaks? Nothing was changed")
+        }
+        return list
     }
 
-    /// The resource's target, nil when absent; refuses a tid or iqn held by another target.
-    func ownTarget(in list: TgtTargetList) throws -> TgtTargetList.Target? {
+    /// The resource's target, nil when absent or when the tid or iqn belong to another target
+    /// (said in a warning; `strict` makes that an error, for start).
+    func ownTarget(in list: TgtTargetList, strict: Bool) throws -> TgtTargetList.Target? {
+        var conflict: String?
         if let byTID = list.target(tid: tid), byTID.name != configuration.iqn.text {
-            throw OCFFailure(.genericError, "tid \(tid) is target \(byTID.name) on this tgtd, not \(configuration.iqn) "
-                             + "(another target uses the tid: choose another)")
+            conflict = "tid \(tid) is target \(byTID.name) on this tgtd, not \(configuration.iqn) (choose another tid)"
+        } else if let byName = list.target(named: configuration.iqn.text), byName.tid != tid {
+            conflict = "\(configuration.iqn) runs as tid \(byName.tid) on this tgtd, not tid \(tid) "
+                + "(made by hand or by another resource?)"
         }
-        if let byName = list.target(named: configuration.iqn.text), byName.tid != tid {
-            throw OCFFailure(.genericError, "\(configuration.iqn) runs as tid \(byName.tid) on this tgtd, not tid \(tid) "
-                             + "(created by hand or by another resource?)")
+        if let conflict {
+            if strict { throw OCFFailure(.genericError, conflict) }
+            logger.warning(conflict + "; not this resource's target")
+            return nil
         }
         return list.target(tid: tid)
     }
 
     func observe() throws -> TargetState? {
-        guard let target = try ownTarget(in: try list()) else { return nil }
+        guard let target = try ownTarget(in: try list(), strict: false) else { return nil }
         return Self.state(of: target)
     }
 
@@ -69,13 +86,15 @@ struct TgtBackend: TargetBackend {
     // MARK: start and reload
 
     func converge() throws {
+        let lock = try ResourceLock.acquire("tgt-\(control.path)", directory: lockDirectory, until: budget.deadline)
+        defer { lock.release() }
         var list = try list()
-        var target = try ownTarget(in: list)
+        var target = try ownTarget(in: list, strict: true)
         if target == nil {
             try send(TgtRequest(mode: .target, operation: .new, tid: Int32(tid), parameters: "targetname=\(configuration.iqn)"))
             logger.info("created target \(configuration.iqn) (tid \(tid))")
             list = try self.list()
-            target = try ownTarget(in: list)
+            target = try ownTarget(in: list, strict: true)
         }
         guard let current = target else {
             throw OCFFailure(.genericError, "target \(configuration.iqn) (tid \(tid)) is missing right after tgtd created it")
@@ -85,8 +104,11 @@ struct TgtBackend: TargetBackend {
         }
         try convergeLUNs(current)
         try convergeCHAP(current, list: list)
-        // The ACL last: no initiator can log in before the LUNs are there.
-        try convergeACL(current)
+        // The ACL last: no initiator can log in before the LUNs and CHAP are there.
+        guard let updated = try self.list().target(tid: tid) else {
+            throw OCFFailure(.genericError, "target \(configuration.iqn) (tid \(tid)) vanished while it was configured")
+        }
+        try convergeACL(updated)
         if !current.isReady {
             try send(TgtRequest(mode: .target, operation: .update, tid: Int32(tid), parameters: "state=ready"))
         }
@@ -94,16 +116,26 @@ struct TgtBackend: TargetBackend {
 
     private func convergeLUNs(_ target: TgtTargetList.Target) throws {
         let wanted = Dictionary(uniqueKeysWithValues: configuration.luns.map { ($0.number, $0) })
+        let inUse = !target.nexuses.isEmpty
         for lun in target.dataLUNs {
-            guard let configured = wanted[lun.number], configured.path.text == lun.backingPath,
-                  lun.backingType == backingStore.rawValue else {
-                try deleteLUN(lun.number, reason: "not configured as it runs (\(lun.backingPath ?? "no device"), \(lun.backingType))")
+            guard let configured = wanted[lun.number] else {
+                try deleteLUN(lun.number, reason: "not configured")
                 continue
             }
+            if configured.path.text != lun.backingPath || lun.backingType != backingStore.rawValue {
+                // The same LUN number (and WWID) on another device would swap the disk under a
+                // logged-in client's file system.
+                if inUse {
+                    throw OCFFailure(.genericError, "LUN \(lun.number) would change from \(lun.backingPath ?? "nothing") "
+                                     + "(\(lun.backingType)) to \(configured.path) (\(backingStore.rawValue)) under logged-in "
+                                     + "initiators: not done (restart the resource to apply it)")
+                }
+                try deleteLUN(lun.number, reason: "its device or backing store changed")
+            }
         }
-        let running = Dictionary(target.dataLUNs.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let running = try list().target(tid: tid)?.dataLUNs ?? []
         for lun in configuration.luns {
-            let existing = running[lun.number].flatMap { $0.backingPath == lun.path.text && $0.backingType == backingStore.rawValue ? $0 : nil }
+            let existing = running.first { $0.number == lun.number }
             if existing == nil {
                 var parameters = "path=\(lun.path),bstype=\(backingStore.rawValue)"
                 if !configuration.writeCache && backingStore == .rdwr { parameters += ",bsoflags=sync" }
@@ -111,6 +143,13 @@ struct TgtBackend: TargetBackend {
                 try send(TgtRequest(mode: .logicalUnit, operation: .new, tid: Int32(tid), lun: UInt64(lun.number),
                                     parameters: parameters))
                 logger.info("LUN \(lun.number) exports \(lun.path)")
+            } else if let existing, existing.scsiID != lun.identity.deviceID || existing.scsiSerial != lun.identity.serial {
+                // A client keys its multipath map on the WWID: changing it under a session fails its paths.
+                if inUse {
+                    throw OCFFailure(.genericError, "LUN \(lun.number) presents id \(existing.scsiID) and serial "
+                                     + "\(existing.scsiSerial), configured \(lun.identity.deviceID) and \(lun.identity.serial): "
+                                     + "not changed under logged-in initiators (restart the resource to apply it)")
+                }
             }
             if existing == nil || existing?.scsiID != lun.identity.deviceID || existing?.scsiSerial != lun.identity.serial {
                 var fields = ["scsi_id=\(lun.identity.deviceID)", "scsi_sn=\(lun.identity.serial)"]
@@ -130,7 +169,7 @@ struct TgtBackend: TargetBackend {
                 return true
             } catch TgtControlSocket.Failure.refused(let error, _) where error == .noLUN {
                 return true
-            } catch TgtControlSocket.Failure.refused(let error, _) where error.code == 20 {
+            } catch TgtControlSocket.Failure.refused(let error, _) where error == .lunActive {
                 return nil
             }
         }
@@ -138,104 +177,24 @@ struct TgtBackend: TargetBackend {
         logger.info("removed LUN \(number): \(reason)")
     }
 
+    func aclField(_ entry: String) -> String {
+        ISCSIName(entry) != nil || entry.lowercased().hasPrefix("iqn.") || entry.lowercased().hasPrefix("eui.")
+            || entry.lowercased().hasPrefix("naa.") ? "initiator-name=\(entry)" : "initiator-address=\(entry)"
+    }
+
     private func convergeACL(_ target: TgtTargetList.Target) throws {
         let wanted = configuration.initiators.isEmpty ? ["ALL"] : configuration.initiators.map(\.text)
         for entry in wanted where !target.acl.contains(entry) {
-            let field = entry == "ALL" ? "initiator-address=ALL" : "initiator-name=\(entry)"
-            try send(TgtRequest(mode: .target, operation: .bind, tid: Int32(tid), parameters: field))
+            try send(TgtRequest(mode: .target, operation: .bind, tid: Int32(tid), parameters: aclField(entry)))
         }
         for entry in target.acl where !wanted.contains(entry) {
-            let field = ISCSIName(entry) != nil ? "initiator-name=\(entry)" : "initiator-address=\(entry)"
-            try send(TgtRequest(mode: .target, operation: .unbind, tid: Int32(tid), parameters: field))
+            try send(TgtRequest(mode: .target, operation: .unbind, tid: Int32(tid), parameters: aclField(entry)))
         }
     }
+}
 
-    private func convergeCHAP(_ target: TgtTargetList.Target, list: TgtTargetList) throws {
-        let wanted = configuration.chap
-        for user in target.incomingUsers where user != wanted?.user.text {
-            try send(TgtRequest(mode: .account, operation: .unbind, tid: Int32(tid), parameters: "user=\(user)"))
-            try deleteAccountIfUnused(user, list: try self.list())
-        }
-        guard let wanted else { return }
-        let others = list.targets.filter { $0.tid != tid && ($0.incomingUsers + $0.outgoingUsers).contains(wanted.user.text) }
-        if let other = others.first {
-            throw OCFFailure(.genericError, "CHAP user \(wanted.user) is also used by target \(other.name) on this tgtd: "
-                             + "its secret cannot be set for this target alone")
-        }
-        // tgtd cannot say an account's secret: set it anew each time, so a changed secret takes effect.
-        if target.incomingUsers.contains(wanted.user.text) {
-            try send(TgtRequest(mode: .account, operation: .unbind, tid: Int32(tid), parameters: "user=\(wanted.user)"))
-        }
-        do {
-            try send(TgtRequest(mode: .account, operation: .delete, parameters: "user=\(wanted.user)"))
-        } catch TgtControlSocket.Failure.refused(let error, _) where error == .noUser {}
-        try send(TgtRequest(mode: .account, operation: .new,
-                            parameters: "user=\(wanted.user),password=\(wanted.secret.text)", carriesSecret: true))
-        try send(TgtRequest(mode: .account, operation: .bind, tid: Int32(tid), parameters: "user=\(wanted.user)"))
-    }
-
-    private func deleteAccountIfUnused(_ user: String, list: TgtTargetList) throws {
-        guard !list.targets.contains(where: { ($0.incomingUsers + $0.outgoingUsers).contains(user) }) else { return }
-        do {
-            try send(TgtRequest(mode: .account, operation: .delete, parameters: "user=\(user)"))
-        } catch TgtControlSocket.Failure.refused(let error, _) where error == .noUser {}
-    }
-
-    // MARK: stop
-
-    func remove() throws {
-        let list: TgtTargetList
-        do {
-            list = try self.list()
-        } catch TgtControlSocket.Failure.notRunning {
-            return  // no tgtd: no target
-        }
-        if let target = list.target(tid: tid), target.name == configuration.iqn.text {
-            // No new logins, then the sessions, then the target (force: it would refuse while a
-            // nexus exists, and its LUNs answer "still active" while commands drain).
-            for entry in target.acl {
-                let field = ISCSIName(entry) != nil ? "initiator-name=\(entry)" : "initiator-address=\(entry)"
-                try ignoringMissing { try send(TgtRequest(mode: .target, operation: .unbind, tid: Int32(tid), parameters: field)) }
-            }
-            for nexus in target.nexuses {
-                for cid in nexus.connections {
-                    try ignoringMissing {
-                        try send(TgtRequest(mode: .connection, operation: .delete, tid: Int32(tid), sid: nexus.id, cid: cid))
-                    }
-                }
-            }
-            let gone: Bool? = try budget.poll(every: 200) { () throws -> Bool? in
-                do {
-                    try send(TgtRequest(mode: .target, operation: .delete, tid: Int32(tid), force: true))
-                    return true
-                } catch TgtControlSocket.Failure.refused(let error, _) where error == .noTarget {
-                    return true
-                } catch TgtControlSocket.Failure.refused(let error, _) where error == .targetActive || error.code == 20 {
-                    return nil
-                }
-            }
-            guard gone == true else {
-                throw OCFFailure(.genericError, "target \(configuration.iqn) (tid \(tid)) could not be removed: still active")
-            }
-            logger.info("removed target \(configuration.iqn) (tid \(tid)) with \(target.dataLUNs.count) LUN(s), "
-                        + "\(target.nexuses.count) session(s) closed")
-        } else if let other = list.target(named: configuration.iqn.text) {
-            logger.warning("\(configuration.iqn) runs as tid \(other.tid), not tid \(tid): not this resource's, left alone")
-        }
-        for user in Set([configuration.chap?.user.text].compactMap { $0 }) {
-            try deleteAccountIfUnused(user, list: try self.list())
-        }
-    }
-
-    private func ignoringMissing(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch TgtControlSocket.Failure.refused(let error, _)
-                    where [.noTarget, .noSession, .noConnection, .aclMissing, .noBinding].contains(error) {}
-    }
-
-    // MARK: the socket
-
+extension TgtBackend {
+    /// One request to tgtd, within the operation's budget.
     @discardableResult
     func send(_ request: TgtRequest) throws -> String {
         logger.debug("tgtd: \(request.summary)")

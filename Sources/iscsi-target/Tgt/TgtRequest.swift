@@ -1,5 +1,5 @@
 /// One request to tgtd's control socket: the fixed `struct tgtadm_req` header (tgt's
-/// `usr/tgtadm.h`, 120 bytes, host byte order) and the NUL-terminated parameter text,
+/// `usr/tgtadm.h`, 120 bytes, in the host's byte order as tgtd reads it) and the NUL-terminated parameter text,
 /// exactly as tgtadm sends it (checked against tgtadm's own bytes in the tests).
 struct TgtRequest: Sendable, Equatable {
     /// `enum tgtadm_mode`.
@@ -46,7 +46,7 @@ struct TgtRequest: Sendable, Equatable {
         if let parameters, !parameters.isEmpty { body = Array(parameters.utf8) + [0] }
         var header = [UInt8](repeating: 0, count: Self.headerSize)
         func put<T: FixedWidthInteger>(_ value: T, at offset: Int) {
-            withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { header[offset + index] = byte } }
+            withUnsafeBytes(of: value) { for (index, byte) in $0.enumerated() { header[offset + index] = byte } }
         }
         put(mode.rawValue, at: 0)
         put(operation.rawValue, at: 4)
@@ -79,6 +79,7 @@ struct TgtError: Error, Sendable, Equatable, CustomStringConvertible {
     static let userExists = TgtError(code: 14)
     static let noUser = TgtError(code: 15)
     static let targetActive = TgtError(code: 19)
+    static let lunActive = TgtError(code: 20)
 
     var description: String {
         let texts = ["success", "unknown error", "out of memory", "the driver is not loaded", "no such target",

@@ -38,6 +38,23 @@ struct TgtTargetList: Sendable, Equatable {
     }
 
     var targets: [Target]
+    /// Why the text is not what tgtd prints, nil when it is. tgtd prints an initiator's own
+    /// name and alias as they are, line breaks included, so an initiator that logs in can add
+    /// lines; the shape tgtd always prints (each tid once, in increasing order; each target
+    /// with its five sections, in order) is checked, and nothing is decided on a text that
+    /// fails it.
+    var problem: String?
+    /// Every `Target N: name` header line, forged ones included (for a stop that must still
+    /// find its own target when the text is malformed).
+    var headers: [Header] = []
+
+    struct Header: Sendable, Equatable {
+        var tid: Int
+        var name: String
+    }
+
+    static let sections = ["System information:", "I_T nexus information:", "LUN information:",
+                           "Account information:", "ACL information:"]
 
     func target(tid: Int) -> Target? { targets.first { $0.tid == tid } }
     func target(named name: String) -> Target? { targets.first { $0.name == name } }
@@ -46,20 +63,37 @@ struct TgtTargetList: Sendable, Equatable {
     init(parsing text: String) {
         var targets: [Target] = []
         var section = ""
+        var sectionsSeen: [[String]] = []
+        var problem: String?
+        var headers: [Header] = []
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let indent = rawLine.prefix { $0 == " " }.count / 4
             let line = rawLine.drop { $0 == " " }
             if indent == 0 {
                 // "Target 3: iqn…"
                 guard line.hasPrefix("Target "), let colon = line.firstIndex(of: ":"),
-                      let tid = Int(line[line.index(line.startIndex, offsetBy: 7)..<colon]) else { continue }
-                targets.append(Target(tid: tid, name: String(line[line.index(after: colon)...].drop { $0 == " " })))
+                      let tid = Int(line[line.index(line.startIndex, offsetBy: 7)..<colon]) else {
+                    problem = problem ?? "an unexpected line at the top level"
+                    continue
+                }
+                let name = String(line[line.index(after: colon)...].drop { $0 == " " })
+                headers.append(Header(tid: tid, name: name))
+                if let previous = targets.last, previous.tid >= tid {
+                    problem = problem ?? "target \(tid) is listed after target \(previous.tid)"
+                }
+                targets.append(Target(tid: tid, name: name))
+                sectionsSeen.append([])
+                section = ""
                 continue
             }
-            guard !targets.isEmpty else { continue }
+            guard !targets.isEmpty else {
+                problem = problem ?? "lines before the first target"
+                continue
+            }
             let last = targets.count - 1
             if indent == 1 {
                 section = String(line)
+                sectionsSeen[last].append(section)
                 continue
             }
             let (key, value) = Self.field(line)
@@ -102,10 +136,15 @@ struct TgtTargetList: Sendable, Equatable {
             case "ACL information:":
                 targets[last].acl.append(String(line))
             default:
-                break
+                problem = problem ?? "a line outside the sections tgtd prints"
             }
         }
+        for (index, seen) in sectionsSeen.enumerated() where seen != Self.sections {
+            problem = problem ?? "target \(targets[index].tid) does not have tgtd's five sections in order"
+        }
         self.targets = targets
+        self.problem = problem
+        self.headers = headers
     }
 
     /// `Key: value` (the value may be empty; "Size: 67 MB, Block size: 512" keeps its tail).

@@ -1,14 +1,18 @@
 import Foundation
+import Glibc
 import TandemCore
 import TandemTestSupport
 
 /// A real tgtd for one test: in its own network namespace (its portal 127.0.0.1:3260 there),
 /// on its own control port and socket directory, so tests run beside each other and beside
-/// a system tgtd. `remove()` ends the daemon (tgtadm's "delete system") and the namespace.
+/// a system tgtd. It runs in the foreground under this process (`-f`), so `remove()` can end
+/// it for certain: every target force-deleted, tgtd asked to exit, then killed, and whatever
+/// still runs in the namespace killed before the namespace goes.
 final class TgtDaemon {
     let namespace: String
     let directory: String
     let controlPort: Int
+    private let process = Process()
     /// `TGT_IPC_SOCKET` for tgtd, tgtadm and the agent.
     var socketBase: String { directory + "/sock" }
 
@@ -17,19 +21,41 @@ final class TgtDaemon {
         namespace = "tandem-tgt-\(label.prefix(12))-\(suffix)"
         directory = try TestCommands.temporaryDirectory("tgt-\(label)")
         controlPort = Int.random(in: 1000...32000)  // tgtd's -C is a short
-        try TestCommands.check("ip", ["netns", "add", namespace])
-        try TestCommands.check("ip", ["-n", namespace, "link", "set", "lo", "up"])
-        // Without -f tgtd daemonizes once its control socket listens.
-        let started = try TestCommands.run("ip", ["netns", "exec", namespace, "env", "TGT_IPC_SOCKET=\(socketBase)",
-                                                  "tgtd", "-C", "\(controlPort)", "--iscsi", "portal=127.0.0.1:3260"])
-        guard started.succeeded else {
+        do {
+            try TestCommands.check("ip", ["netns", "add", namespace])
+            try TestCommands.check("ip", ["-n", namespace, "link", "set", "lo", "up"])
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/ip")
+            process.arguments = ["netns", "exec", namespace, "tgtd", "-f", "-C", "\(controlPort)",
+                                 "--iscsi", "portal=127.0.0.1:3260"]
+            process.environment = ["TGT_IPC_SOCKET": socketBase, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // tgtd opens its control socket after it starts: wait until it answers.
+            let ready: Bool? = OperationBudget(timeoutMilliseconds: 10_000, reserveMilliseconds: 0).poll(every: 50) {
+                ((try? self.tgtadm(["--op", "show", "--mode", "target"]))?.succeeded ?? false) ? true : nil
+            }
+            guard ready == true else { throw LabError("tgtd on control port \(controlPort) did not answer within 10 s") }
+        } catch {
             remove()
-            throw LabError("tgtd did not start: \(started.stderrText)")
+            throw error
         }
     }
 
     func remove() {
+        if let list = try? show() {
+            for target in TgtTargetListForCleanup.tids(list) {
+                _ = try? tgtadm(["--op", "delete", "--force", "--mode", "target", "--tid", "\(target)"])
+            }
+        }
         _ = try? tgtadm(["--op", "delete", "--mode", "system"])
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        if let pids = try? TestCommands.run("ip", ["netns", "pids", namespace]).stdoutText {
+            for pid in pids.split(separator: "\n").compactMap({ Int32($0) }) { kill(pid, SIGKILL) }
+        }
         _ = try? TestCommands.run("ip", ["netns", "delete", namespace])
         TestCommands.removeDirectory(directory)
     }
@@ -53,7 +79,7 @@ final class TgtDaemon {
         var agent = AgentInvocation("iscsi-target")
         agent.instance = "p_target"
         agent.parameters = ["implementation": "tgt", "tgt_control_port": "\(controlPort)"].merging(parameters) { $1 }
-        agent.extra = ["TGT_IPC_SOCKET": socketBase]
+        agent.extra = ["TGT_IPC_SOCKET": socketBase, "HA_RSCTMP": directory + "/rsctmp"]
         return agent
     }
 
@@ -70,5 +96,26 @@ final class TgtDaemon {
         try handle.truncate(atOffset: UInt64(megabytes) << 20)
         try handle.close()
         return path
+    }
+
+    /// A process in the namespace that `stop()` kills (a session holder, say).
+    func background(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ip")
+        process.arguments = ["netns", "exec", namespace] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
+/// The tids in tgtd's listing, by its header lines only (cleanup of whatever a test left).
+enum TgtTargetListForCleanup {
+    static func tids(_ text: String) -> [Int] {
+        text.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("Target "), let colon = line.firstIndex(of: ":") else { return nil }
+            return Int(line[line.index(line.startIndex, offsetBy: 7)..<colon])
+        }
     }
 }
