@@ -9,9 +9,10 @@ enum TargetDeclaration {
         "implementation",
         short: "iSCSI target implementation",
         long: """
-            tgt (the userspace tgtd, driven over its control socket). lio, lio-t and scst are \
-            accepted names and report 5 (not installed) with the reason in this version; iet is \
-            refused with a migration hint. Unset: the first present of LIO (configfs target), SCST \
+            lio or lio-t (the kernel's LIO, written through configfs directly: no targetcli), or tgt \
+            (the userspace tgtd, driven over its control socket). scst is an accepted name and \
+            reports 5 (not installed) with the reason in this version; iet is refused with a \
+            migration hint. Unset: the first present of LIO (configfs target), SCST \
             (/sys/kernel/scst_tgt) and tgt (tgtd's control socket).
             """)
     static let iqn = RequiredParameter<ISCSIName>(
@@ -78,18 +79,20 @@ enum TargetDeclaration {
         short: "Unit serial number",
         long: """
             The LUN's serial number (VPD page 0x80), the same on every node so the client's multipath \
-            map keeps its WWID after a failover. With several LUNs each gets this and its number in 4 \
-            hex digits. Default: derived from the resource name and the LUN number (identical on all \
-            nodes). At most 24 characters.
+            map keeps its WWID after a failover. The LUN of lun/path gets it as it is (as in \
+            iSCSILogicalUnit); each luns entry gets it with its number in 4 hex digits. Default: \
+            derived from the resource name and the LUN number (identical on all nodes). At most 24 \
+            characters.
             """,
         check: InquiryText.atMost(24))
     static let scsiID = OptionalParameter<InquiryText>(
         "scsi_id",
         short: "SCSI device id",
         long: """
-            The LUN's T10 device id (VPD page 0x83; with tgt the WWID is built from it). With several \
-            LUNs each gets this, '-' and its number. Default: the resource name (at most 16 characters) \
-            and the LUN number. At most 18 characters.
+            The LUN's T10 device id (VPD page 0x83; tgt builds the WWID from its hex digits, so give \
+            it at least 16). The LUN of lun/path gets it as it is; each luns entry gets it with '-' \
+            and its number. Default: 32 hex digits derived from the resource name and the LUN \
+            number. At most 18 characters.
             """,
         check: InquiryText.atMost(18))
     static let vendorID = OptionalParameter<InquiryText>(
@@ -111,9 +114,11 @@ enum TargetDeclaration {
         "write_cache", default: false,
         short: "Write-back cache",
         long: """
-            false: a write is acknowledged when it reached the device below (tgt: the backing store is \
-            opened O_SYNC), so a failover loses no acknowledged write. true: the target's cache \
-            acknowledges first.
+            tgt: false opens the backing store O_SYNC, so a write is acknowledged only once the device \
+            below has it and a failover loses no acknowledged write; true lets tgtd's page cache \
+            acknowledge first. LIO's block backstore has no cache of its own: it reports the device's \
+            write cache to the client, whose flushes and FUA writes reach the device (the parameter is \
+            ignored there, with a warning when true).
             """)
     static let tgtControlPort = Parameter<Int>(
         "tgt_control_port", default: 0, range: 0...32767,
@@ -134,13 +139,16 @@ enum TargetDeclaration {
             Runs one iSCSI target and its LUNs on this node: the target, one LUN per luns entry, the \
             initiator ACL and CHAP. Replaces ocf:heartbeat:iSCSITarget with its iSCSILogicalUnit \
             resources, with the same parameter names. Everything it creates belongs to the resource and \
-            is found from the running target (iqn, tid), so stop also cleans what a crash mid-start left; \
-            other targets on the same daemon are never touched. A write is acknowledged only once the \
-            device below has it (write_cache=false), and each LUN's serial and device id are derived from \
-            the resource name, so every node presents the same WWIDs. This version drives tgt (tgtd \
-            over its control socket: no tgtadm process, and the CHAP secret never appears in a command \
-            line); LIO and SCST report 5 with the reason. tgtd itself is started by its systemd unit \
-            (or a systemd:tgt clone), not by this agent.
+            is found from the running target (its iqn, and tid with tgt) and names derived from the \
+            resource, so stop also cleans what a crash mid-start left; other targets are never touched. \
+            A write is acknowledged only once the device below has it (see write_cache), and each LUN's \
+            serial and device id are derived from the resource name, so every node presents the same \
+            WWIDs. LIO is written through configfs \
+            (one iblock HBA of the resource's own, a storage object per LUN, the target with one TPG; \
+            the modules are loaded at start when missing) and its monitor starts no process; tgt is \
+            driven over tgtd's control socket (no tgtadm process; the CHAP secret never appears in a \
+            command line), and tgtd itself is started by its systemd unit (or a systemd:tgt clone). \
+            SCST reports 5 with the reason in this version.
             """,
         parameters: [implementation.spec, iqn.spec, tid.spec, portals.spec, allowedInitiators.spec,
                      incomingUsername.spec, incomingPassword.spec, additionalParameters.spec, luns.spec, lun.spec,
