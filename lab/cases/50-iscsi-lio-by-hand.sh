@@ -39,9 +39,16 @@ client_clean() {
 }
 
 step "precondition: r0 by hand with s1 Primary; vg_lio (lun0 48M, lun1 16M) on /dev/drbd0; no target, c1 logged out"
+initiator=$(on c1 "sed -n 's/^InitiatorName=//p' /etc/iscsi/initiatorname.iscsi")
+[[ -n $initiator ]] || die "c1 has no initiator name"
 client_logout
 client_clean
 target_remove s1
+# What an earlier run of this case left (its own stop cleans it).
+if on s1 "test -d /sys/kernel/config/target/iscsi/$iqn || ls -d /sys/kernel/config/target/core/iblock_*/p_lio-lun* >/dev/null 2>&1"; then
+    expect_rc 0 "$(run_target stop)" "stop of what an earlier run left"
+fi
+on s1 "rmdir /sys/kernel/config/target/iscsi/$foreign/tpgt_1 /sys/kernel/config/target/iscsi/$foreign 2>/dev/null; true"
 ensure_drbd_by_hand
 on_bash s1 <<'SCRIPT'
 set -e
@@ -51,8 +58,6 @@ vgcreate -q vg_lio /dev/drbd0
 lvcreate -q -y -Wy -Zy -n lun0 -L 48M vg_lio
 lvcreate -q -y -Wy -Zy -n lun1 -L 16M vg_lio
 SCRIPT
-initiator=$(on c1 "sed -n 's/^InitiatorName=//p' /etc/iscsi/initiatorname.iscsi")
-[[ -n $initiator ]] || die "c1 has no initiator name"
 
 step "probe 7, start 0, monitor 0 (LIO through configfs)"
 expect_rc 7 "$(run_target monitor)" "probe before start"
@@ -123,7 +128,8 @@ expect_rc 6 "$(run_target start OCF_RESKEY_CRM_meta_promotable=true)" "promotabl
 [[ $(on s1 "find /sys/kernel/config/target | sort | md5sum") == "$before" ]] || die "bad input changed configfs"
 
 step "ocf-tester against LIO"
-out=$(on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n p_lio -o implementation=lio -o iqn=$iqn -o luns=0:/dev/vg_lio/lun0 $agent 2>&1")
+# ocf-tester exits 1 for the DTD check it fails (checked below).
+out=$(on s1 "HA_RSCTMP=/run/resource-agents ocf-tester -n p_lio -o implementation=lio -o iqn=$iqn -o luns=0:/dev/vg_lio/lun0 $agent 2>&1" || true)
 failures=$(grep '^\* rc=' <<<"$out" || true)
 [[ $failures == "* rc=4: Your agent produces meta-data which does not conform to ra-api-1.dtd" ]] \
     || die "ocf-tester: $out"

@@ -65,7 +65,7 @@ struct LIOBackend: TargetBackend {
         return names.compactMap { name -> TargetState.LUN? in
             guard let number = LIOLayout.lunNumber(name) else { return nil }
             let object = storageObject(linkedFrom: layout.lun(number))
-            return TargetState.LUN(number: number, path: object.flatMap { read($0 + "/udev_path") },
+            return TargetState.LUN(number: number, path: object.flatMap(devicePath),
                                    serial: object.flatMap { read($0 + "/wwn/vpd_unit_serial") }.map(LIOLayout.serial) ?? "",
                                    deviceID: nil)
         }
@@ -75,19 +75,27 @@ struct LIOBackend: TargetBackend {
     private func storageObject(linkedFrom directory: String) -> String? {
         for child in (try? tree.children(directory)) ?? [] {
             guard let target = tree.linkTarget(directory + "/" + child) else { continue }
-            let prefix = tree.root + "/"
-            if target.hasPrefix(prefix) { return String(target.dropFirst(prefix.count)) }
-            // A relative link (targetcli makes absolute ones; anything else resolves the same).
-            var parts = directory.split(separator: "/").map(String.init)
+            // configfs shows every link relative to its directory
+            // (`../../../../../../target/core/iblock_N/name`): resolved from the absolute path.
+            var parts = target.hasPrefix("/") ? [] : tree.path(directory).split(separator: "/").map(String.init)
             for part in target.split(separator: "/") {
                 if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
             }
-            return parts.joined(separator: "/")
+            let absolute = "/" + parts.joined(separator: "/")
+            let prefix = tree.root + "/"
+            return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
         }
         return nil
     }
 
     private func read(_ relative: String) -> String? { try? tree.read(relative) }
+
+    /// A storage object's device: `udev_path`, or the `UDEV PATH:` its `info` shows.
+    private func devicePath(_ object: String) -> String? {
+        if let path = read(object + "/udev_path"), !path.isEmpty { return path }
+        guard let info = read(object + "/info"), let range = info.firstRange(of: "UDEV PATH: ") else { return nil }
+        return String(info[range.upperBound...].prefix { !$0.isWhitespace })
+    }
 
     // MARK: start and reload
 
@@ -116,7 +124,7 @@ struct LIOBackend: TargetBackend {
 
     private func ensureStorageObject(_ lun: TargetConfiguration.LUN) throws {
         let object = layout.storageObject(lun.number)
-        if tree.isDirectory(object), read(object + "/udev_path") == lun.path.text, read(object + "/enable") == "1" {
+        if tree.isDirectory(object), devicePath(object) == lun.path.text, read(object + "/enable") == "1" {
             return
         }
         if tree.isDirectory(object) {
@@ -127,6 +135,8 @@ struct LIOBackend: TargetBackend {
         try step("create storage object for LUN \(lun.number) on \(lun.path)") {
             try tree.makeDirectory(object)
             try tree.write(object + "/control", "udev_path=\(lun.path)")
+            // What `udev_path` shows (the control write alone leaves it empty), and monitor reads.
+            try tree.write(object + "/udev_path", lun.path.text)
             try tree.write(object + "/wwn/vpd_unit_serial", lun.identity.serial)
             if let vendor = configuration.vendor { try tree.write(object + "/wwn/vendor_id", vendor) }
             if let product = configuration.product { try tree.write(object + "/wwn/product_id", product) }
