@@ -34,10 +34,8 @@ extension TgtBackend {
             return
         }
         for entry in target.acl {
-            let field = ISCSIName(entry) != nil || entry.lowercased().hasPrefix("iqn.") ? "initiator-name=\(entry)"
-                : "initiator-address=\(entry)"
             try ignoring(.aclMissing, .noBinding, .noTarget) {
-                try self.send(TgtRequest(mode: .target, operation: .unbind, tid: Int32(tid), parameters: field))
+                try self.send(TgtRequest(mode: .target, operation: .unbind, tid: Int32(tid), parameters: aclField(entry)))
             }
         }
         try deleteTarget(sessions: target.nexuses)

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import TandemCore
 import TandemTestSupport
+@testable import iscsi_target
 
 /// A real tgtd for one test: in its own network namespace (its portal 127.0.0.1:3260 there),
 /// on its own control port and socket directory, so tests run beside each other and beside
@@ -44,7 +45,8 @@ final class TgtDaemon {
 
     func remove() {
         if let list = try? show() {
-            for target in TgtTargetListForCleanup.tids(list) {
+            // By header lines only: whatever a test left, forged listings included.
+            for target in Set(TgtTargetList(parsing: list).headers.map(\.tid)) {
                 _ = try? tgtadm(["--op", "delete", "--force", "--mode", "target", "--tid", "\(target)"])
             }
         }
@@ -107,15 +109,5 @@ final class TgtDaemon {
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
-    }
-}
-
-/// The tids in tgtd's listing, by its header lines only (cleanup of whatever a test left).
-enum TgtTargetListForCleanup {
-    static func tids(_ text: String) -> [Int] {
-        text.split(separator: "\n").compactMap { line in
-            guard line.hasPrefix("Target "), let colon = line.firstIndex(of: ":") else { return nil }
-            return Int(line[line.index(line.startIndex, offsetBy: 7)..<colon])
-        }
     }
 }
