@@ -1,5 +1,6 @@
 import Glibc
 import TandemCore
+import TandemNetwork
 
 extension ISCSITargetAgent {
     /// validate-all and start: what only this host can tell, and what the parameters say together.
@@ -7,12 +8,9 @@ extension ISCSITargetAgent {
         if let problem = configuration.problems.first { throw OCFFailure(.notConfigured, problem) }
         if context.meta.promotable && implementation?.backend == .tgt {
             throw OCFFailure(.notConfigured, "implementation=tgt cannot run promotable: tgt reports no target port groups "
-                             + "(no ALUA); configure a primitive, or use LIO or SCST for ALUA")
+                             + "(no ALUA); configure a primitive, or use LIO for ALUA")
         }
-        if context.meta.promotable {
-            throw OCFFailure(.notConfigured, "promotable (ALUA) is not supported by this version of ocf:tandem:iscsi-target "
-                             + "yet: configure a primitive")
-        }
+        if let problem = configuration.hostProblem { throw OCFFailure(.invalidArgument, problem) }
         if implementation?.backend == .tgt, let zero = configuration.luns.first(where: { $0.number == 0 }) {
             throw OCFFailure(.notConfigured, "LUN 0 (\(zero.path)) cannot be used with tgt: tgtd keeps LUN 0 for its controller")
         }
@@ -60,69 +58,132 @@ extension ISCSITargetAgent {
 
     // MARK: actions
 
-    /// 0 when the target runs as configured, 7 when none of it exists, 1 naming what differs
-    /// for a partial target (so that stop cleans it up).
-    func monitor() throws -> OCFExitCode {
-        if candidates.isEmpty {
-            if context.isProbe || unavailable?.code != .notConfigured { return .notRunning }
+    /// The checks monitor makes before it looks (probe: 7 where nothing can run).
+    func checkMonitorPrerequisites() throws {
+        if candidates.isEmpty && !context.isProbe && unavailable?.code == .notConfigured {
             throw OCFFailure(.genericError, unavailable?.reason ?? "no backend")
         }
-        var state: TargetState?
+    }
+
+    /// Where the target runs (the first backend that has it) and how it differs from the
+    /// configuration. A backend that cannot be read with certainty throws (monitor 1).
+    func observe() throws -> TargetObservation {
         for candidate in candidates {
             do {
-                state = try candidate.observe()
+                if let state = try candidate.observe() {
+                    let problems = state.discrepancies(from: configuration) + state.identityMismatches(from: configuration)
+                        + state.aluaDiscrepancies(from: configuration)
+                    return TargetObservation(state: state, backend: candidate, problems: problems)
+                }
             } catch TgtControlSocket.Failure.notRunning(let path) {
                 context.logger.debug("tgtd is not running (\(path))")
             } catch TgtControlSocket.Failure.pathTooLong(let path) {
                 context.logger.error(TgtControlSocket.Failure.pathTooLong(path: path).description)
             }
-            if state != nil { break }
         }
-        guard let state else {
-            if context.isProbe { return .notRunning }
-            throw OCFFailure(.notRunning, "target \(configuration.iqn) is not running any more")
-        }
-        let differences = state.discrepancies(from: configuration) + state.identityMismatches(from: configuration)
-        guard differences.isEmpty else {
-            throw OCFFailure(.genericError, "target \(configuration.iqn) runs only in part: " + differences.joined(separator: "; "))
-        }
-        return .success
+        return TargetObservation(state: nil, backend: nil, problems: [])
     }
 
-    func start() throws -> OCFExitCode {
+    func role(of observation: TargetObservation) -> PromotableRole {
+        guard let state = observation.state else { return .stopped }
+        return configuration.alua != nil && state.aluaPromoted ? .promoted : .unpromoted
+    }
+
+    /// A constant for a whole target; none for a partial one or one whose backing device is
+    /// gone (Pacemaker then promotes the other node).
+    func score(for observation: TargetObservation) -> ScoreDecision {
+        guard observation.state != nil, observation.problems.isEmpty else { return .remove }
+        for lun in configuration.luns {
+            var status = stat()
+            if stat(lun.path.text, &status) != 0 { return .remove }
+        }
+        return .set(100)
+    }
+
+    /// 1 naming what differs for a partial target (so that stop cleans it up).
+    func inspect(_ observation: TargetObservation) throws {
+        if observation.state == nil && !context.isProbe {
+            throw OCFFailure(.notRunning, "target \(configuration.iqn) is not running")
+        }
+        guard observation.problems.isEmpty else {
+            throw OCFFailure(.genericError, "target \(configuration.iqn) runs only in part: "
+                             + observation.problems.joined(separator: "; "))
+        }
+    }
+
+    /// start: everything built and verified; a promotable target's groups non-optimized
+    /// (standby, when configured, comes with a notification of a promoted peer).
+    func startResource(from observation: TargetObservation) throws -> TargetObservation {
         let backend = try requireBackend()
         do {
-            try backend.converge()
+            try backend.converge(aluaState: configuration.alua.map { _ in .activeNonOptimized })
         } catch TgtControlSocket.Failure.pathTooLong(let path) {
             throw OCFFailure(.notConfigured, TgtControlSocket.Failure.pathTooLong(path: path).description)
         }
-        try verify(backend, after: "start")
-        context.logger.info("target \(configuration.iqn) runs with \(configuration.luns.count) LUN(s)")
-        return .success
+        let started = try verify(after: "start")
+        context.logger.info("target \(configuration.iqn) runs with \(configuration.luns.count) LUN(s)"
+                            + (configuration.alua.map { ", target port group \($0.groupID)" } ?? ""))
+        return started
     }
 
-    /// reload-agent: LUNs, ACL and CHAP changed without a restart; the sessions on unchanged
-    /// LUNs stay up. A configuration that cannot be applied is a failure (1), never 6: a
-    /// half-entered change (a user without its secret yet) must not stop the SAN everywhere.
-    func reloadAgent() throws -> OCFExitCode {
-        let backend = try requireBackend()
-        guard try backend.observe() != nil else {
-            throw OCFFailure(.notRunning, "reload-agent: target \(configuration.iqn) is not running")
-        }
-        do {
-            try validateHost()
-        } catch let failure as OCFFailure {
-            throw OCFFailure(.genericError, "reload-agent: \(failure.reason); the running target is unchanged")
-        }
-        try backend.converge()
-        try verify(backend, after: "reload-agent")
-        return .success
+    /// stop goes through `stop()` (every candidate backend); this is its protocol form.
+    func stopResource(from observation: TargetObservation) throws { try removeEverywhere() }
+
+    func promoteResource(from observation: TargetObservation) throws -> TargetObservation {
+        try setALUA(.activeOptimized, on: observation)
     }
 
+    func demoteResource(from observation: TargetObservation) throws -> TargetObservation {
+        try setALUA(unpromotedState(peers: promotedPeers), on: observation)
+    }
+
+    /// standby only while another node is promoted, so that no moment leaves every path in
+    /// standby; otherwise (and by default) non-optimized.
+    private func unpromotedState(peers: PromotedPeers) -> ALUAState {
+        configuration.alua?.unpromoted == .standby && !peers.nodes.isEmpty ? .standby : .activeNonOptimized
+    }
+
+    /// promote and demote: a primitive has no roles (ocf-tester asks), so neither is an
+    /// action it implements.
+    func requirePromotable() throws {
+        guard configuration.alua != nil else {
+            throw OCFFailure(.unimplemented, "\(configuration.iqn) is not a promotable clone (no ALUA group on this node)")
+        }
+    }
+
+    private func setALUA(_ state: ALUAState, on observation: TargetObservation) throws -> TargetObservation {
+        try requirePromotable()
+        guard let backend = observation.backend else {
+            throw OCFFailure(.notRunning, "target \(configuration.iqn) is not running")
+        }
+        try backend.setALUAState(state)
+        return try observe()
+    }
+
+    /// With alua_unpromoted_state=standby, an unpromoted instance follows the peers: standby
+    /// while one is promoted, non-optimized when none is (it may be promoted next).
+    func react(to event: NotifyEvent, observed: TargetObservation, promotedPeers: PromotedPeers) throws -> TargetObservation {
+        guard configuration.alua?.unpromoted == .standby, role(of: observed) == .unpromoted,
+              let current = observed.state?.luns.first?.alua?.state else { return observed }
+        let wanted = unpromotedState(peers: promotedPeers)
+        guard current != wanted else { return observed }
+        return try setALUA(wanted, on: observed)
+    }
+
+    /// stop: complete and best effort in every backend that may hold the target; the
+    /// promotion score goes too.
     func stop() throws -> OCFExitCode {
+        try removeEverywhere()
+        if publishesScores, case .failed(let reason) = PromotionScore(context: context).update(nil, force: true) {
+            context.logger.warning("promotion score not removed: \(reason)")
+        }
+        return .success
+    }
+
+    private func removeEverywhere() throws {
         if candidates.isEmpty {
             context.logger.info("stop: \(unavailable?.reason ?? "no backend"); nothing of this resource can be running")
-            return .success
+            return
         }
         for candidate in candidates {
             do {
@@ -138,16 +199,38 @@ extension ISCSITargetAgent {
                 context.logger.error(TgtControlSocket.Failure.pathTooLong(path: path).description + "; nothing to stop there")
             }
         }
+    }
+
+    func reloadAgent() throws -> OCFExitCode {
+        let backend = try requireBackend()
+        guard try backend.observe() != nil else {
+            throw OCFFailure(.notRunning, "reload-agent: target \(configuration.iqn) is not running")
+        }
+        do {
+            try validateHost()
+        } catch let failure as OCFFailure {
+            throw OCFFailure(.genericError, "reload-agent: \(failure.reason); the running target is unchanged")
+        }
+        try backend.converge(aluaState: nil)
+        _ = try verify(after: "reload-agent")
         return .success
     }
 
-    private func verify(_ backend: any TargetBackend, after action: String) throws {
-        guard let state = try backend.observe() else {
+    private func verify(after action: String) throws -> TargetObservation {
+        let observation = try observe()
+        guard observation.state != nil else {
             throw OCFFailure(.genericError, "target \(configuration.iqn) is not present after \(action)")
         }
-        let differences = state.discrepancies(from: configuration) + state.identityMismatches(from: configuration)
-        guard differences.isEmpty else {
-            throw OCFFailure(.genericError, "target \(configuration.iqn) after \(action): " + differences.joined(separator: "; "))
+        guard observation.problems.isEmpty else {
+            throw OCFFailure(.genericError, "target \(configuration.iqn) after \(action): " + observation.problems.joined(separator: "; "))
         }
+        return observation
     }
+}
+
+/// One look at the resource's target: what runs, in which backend, and how it differs.
+struct TargetObservation {
+    var state: TargetState?
+    var backend: (any TargetBackend)?
+    var problems: [String]
 }

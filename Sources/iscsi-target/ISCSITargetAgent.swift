@@ -3,7 +3,7 @@ import TandemCore
 
 /// One invocation of the iscsi-target agent: the configuration, the backend it runs on, and
 /// the actions (monitor, start, stop, reload-agent) in backend-neutral terms.
-struct ISCSITargetAgent {
+struct ISCSITargetAgent: PromotableResource {
     let context: AgentContext
     let configuration: TargetConfiguration
     /// The backend start and reload-agent use; nil when there is none (`unavailable` says why).
@@ -19,7 +19,8 @@ struct ISCSITargetAgent {
         typealias D = TargetDeclaration
         self.context = context
         let parameters = context.parameters
-        let configuration = TargetConfiguration(parameters, resourceName: context.environment.resourceBaseName)
+        let configuration = TargetConfiguration(parameters, resourceName: context.environment.resourceBaseName,
+                                                meta: context.meta, localNode: context.localNode)
         self.configuration = configuration
         let control = TgtControlSocket(controlPort: parameters[D.tgtControlPort], environment: context.environment.variables)
         let tid = parameters[D.tid]
@@ -78,6 +79,8 @@ struct ISCSITargetAgent {
                                      + present.map(\.rawValue).joined(separator: ", ") + "): set implementation")
         }
     }
+
+    var resourceName: String { configuration.iqn.text }
 
     /// What runs on this node: LIO (its iSCSI fabric in configfs), SCST, tgtd (its socket).
     static func present(tgt control: TgtControlSocket) -> [TargetImplementation] {

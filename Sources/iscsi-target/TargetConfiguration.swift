@@ -10,6 +10,15 @@ struct TargetConfiguration: Sendable {
         let identity: LUNIdentity
     }
 
+    /// A promotable target's ALUA: this node's target port group and the states of its roles.
+    struct ALUA: Hashable, Sendable {
+        /// This node's group id (distinct per node).
+        let groupID: Int
+        let unpromoted: ALUAUnpromotedState
+        /// The group's name under each storage object's `alua/` (LIO), from the id.
+        var groupName: String { "tandem_tg\(groupID)" }
+    }
+
     struct CHAP: Hashable, Sendable {
         let user: CHAPUser
         let secret: CHAPSecret
@@ -27,11 +36,13 @@ struct TargetConfiguration: Sendable {
     let product: String?
     let blockSize: Int?
     let writeCache: Bool
+    /// Set for a promotable clone instance: its role is its LUNs' ALUA state.
+    let alua: ALUA?
 
     /// Reads the parameters. Conflicts between them (a LUN twice, a user without a secret)
     /// are `problems`: start and validate-all refuse them (6), stop and monitor still find
     /// the target by its iqn and tid.
-    init(_ parameters: ParameterValues, resourceName: String) {
+    init(_ parameters: ParameterValues, resourceName: String, meta: ResourceMeta? = nil, localNode: String? = nil) {
         typealias D = TargetDeclaration
         self.resourceName = resourceName
         iqn = parameters[D.iqn]
@@ -86,9 +97,37 @@ struct TargetConfiguration: Sendable {
                 identity: LUNIdentity(resource: resourceName, lun: $0.number, serial: serial, deviceID: deviceID,
                                       asConfigured: $0.number == configuredLUN))
         }
+        let assignments = Array(parameters[D.aluaGroupIDs])
+        if Set(assignments.map(\.node)).count != assignments.count { problems.append("alua_group_ids names a node twice") }
+        if Set(assignments.map(\.groupID)).count != assignments.count {
+            problems.append("alua_group_ids gives two nodes the same id: a client would merge their paths into one group")
+        }
+        if let meta, meta.promotable {
+            if luns.isEmpty { problems.append("a promotable target needs a LUN: its role is the ALUA state of its LUNs") }
+            let unpromoted = parameters[D.aluaUnpromotedState]
+            if let assigned = assignments.first(where: { $0.node == localNode }) {
+                alua = ALUA(groupID: assigned.groupID, unpromoted: unpromoted)
+            } else if assignments.isEmpty, let id = meta.onNodeID.flatMap({ Int($0) }), ALUAGroupAssignment.ids.contains(id) {
+                // Corosync's nodeid: unique in the cluster, and the same CIB serves every node.
+                alua = ALUA(groupID: id, unpromoted: unpromoted)
+            } else {
+                alua = nil
+                hostProblem = (assignments.isEmpty
+                    ? "this node's ALUA group id cannot be derived (Pacemaker's node id \(meta.onNodeID ?? "unset") is not "
+                      + "1 to 65535): set alua_group_ids (node=id for each node)"
+                    : "alua_group_ids has no id for this node (\(localNode ?? "unknown")): add \(localNode ?? "<node>")=<id>")
+                self.problems = problems
+                return
+            }
+        } else {
+            alua = nil
+        }
+        hostProblem = nil
         self.problems = problems
     }
 
     /// What is inconsistent between parameters (each valid alone).
     let problems: [String]
+    /// What is wrong for this node only (no ALUA group id for it): 2, not 6.
+    let hostProblem: String?
 }

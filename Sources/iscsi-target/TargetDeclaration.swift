@@ -131,6 +131,25 @@ enum TargetDeclaration {
         "tgt_bstype", default: .rdwr,
         short: "tgt backing-store type",
         long: "rdwr (read/write through the page cache, O_SYNC unless write_cache) or aio (Linux native AIO).")
+    static let aluaGroupIDs = Parameter<WordList<ALUAGroupAssignment>>(
+        "alua_group_ids", default: WordList([]),
+        short: "ALUA target port group ids (promotable)",
+        long: """
+            Space-separated node=id list (san-a=1 san-b=2, ids 1 to 65535): the target port group each \
+            node's paths belong to in a promotable clone. The ids must differ: a client merges groups of \
+            equal id into one. Default: each node's corosync nodeid (Pacemaker's node id), when it is \
+            1 to 65535.
+            """)
+    static let aluaUnpromotedState = Parameter<ALUAUnpromotedState>(
+        "alua_unpromoted_state", default: .nonoptimized,
+        short: "ALUA state of the unpromoted node (promotable)",
+        long: """
+            nonoptimized: the unpromoted node's paths serve I/O, ranked below the promoted node's \
+            (prio 10 against 50), so a role swap never leaves the client without an active path. \
+            standby: they refuse I/O; taken only while a notification shows another node promoted \
+            (so a demote before the next promote never leaves every path in standby), needs notify=true.\
+             The promoted node's group is active/optimized and preferred.
+            """)
 
     static let agent = AgentDeclaration(
         name: "iscsi-target",
@@ -148,16 +167,29 @@ enum TargetDeclaration {
             the modules are loaded at start when missing) and its monitor starts no process; tgt is \
             driven over tgtd's control socket (no tgtadm process; the CHAP secret never appears in a \
             command line), and tgtd itself is started by its systemd unit (or a systemd:tgt clone). \
-            SCST reports 5 with the reason in this version.
+            SCST reports 5 with the reason in this version. \
+            As a promotable clone (LIO; both nodes export the same LUNs, over dual-primary DRBD) each \
+            node's LUNs are in a target port group of its own id (alua_group_ids), implicit ALUA only: \
+            the promoted node's group is active/optimized and preferred, the other's \
+            active/non-optimized (or standby), so the client's multipath (prio alua) sends I/O to the \
+            promoted node and keeps the other's paths ready; promote and demote change only these \
+            states, and stop first sets the node's group to standby so the client retries on the \
+            other node at once.
             """,
         parameters: [implementation.spec, iqn.spec, tid.spec, portals.spec, allowedInitiators.spec,
                      incomingUsername.spec, incomingPassword.spec, additionalParameters.spec, luns.spec, lun.spec,
                      path.spec, scsiSerial.spec, scsiID.spec, vendorID.spec, productID.spec, blockSize.spec,
-                     writeCache.spec, tgtControlPort.spec, tgtBackingStore.spec],
+                     writeCache.spec, tgtControlPort.spec, tgtBackingStore.spec, aluaGroupIDs.spec,
+                     aluaUnpromotedState.spec],
         actions: [
             ActionSpec(.start, timeout: 60),
             ActionSpec(.stop, timeout: 60),
+            ActionSpec(.promote, timeout: 30),
+            ActionSpec(.demote, timeout: 30),
+            ActionSpec(.notify, timeout: 30),
             ActionSpec(.monitor, timeout: 20, interval: 10, depth: 0),
+            ActionSpec(.monitor, timeout: 20, interval: 11, role: .unpromoted),
+            ActionSpec(.monitor, timeout: 20, interval: 9, role: .promoted),
             ActionSpec(.reloadAgent, timeout: 30),
             ActionSpec(.metaData, timeout: 5),
             ActionSpec(.validateAll, timeout: 20),

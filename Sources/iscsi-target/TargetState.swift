@@ -9,6 +9,17 @@ struct TargetState: Sendable, Equatable {
         var serial: String
         /// nil where the backend has no separate device id (LIO builds it from the serial).
         var deviceID: String?
+        /// The target port group this LUN's port is in (nil: the backend's default group).
+        var alua: ALUAGroup? = nil
+    }
+
+    /// A LUN's target port group as the backend shows it.
+    struct ALUAGroup: Sendable, Equatable {
+        var name: String
+        /// nil until an id is written (LIO shows such a group nowhere).
+        var id: Int?
+        var state: ALUAState?
+        var preferred: Bool
     }
 
     /// Accepts logins and serves I/O.
@@ -57,6 +68,39 @@ struct TargetState: Sendable, Equatable {
         return found
     }
 
+    /// Where the LUNs' target port groups differ from a promotable configuration: each LUN in
+    /// this node's group, one state for all of them, one a role has.
+    func aluaDiscrepancies(from configuration: TargetConfiguration) -> [String] {
+        guard let alua = configuration.alua else { return [] }
+        var found: [String] = []
+        for lun in luns where configuration.luns.contains(where: { $0.number == lun.number }) {
+            guard let group = lun.alua, group.name == alua.groupName else {
+                found.append("LUN \(lun.number) is not in target port group \(alua.groupName) (\(lun.alua?.name ?? "the default group"))")
+                continue
+            }
+            if group.id != alua.groupID {
+                found.append("LUN \(lun.number)'s target port group has id \(group.id.map(String.init) ?? "none"), configured \(alua.groupID)")
+            }
+            guard let state = group.state, state == .activeOptimized || state == alua.unpromoted.state
+                    || state == .activeNonOptimized else {
+                found.append("LUN \(lun.number)'s target port group is \(group.state?.description ?? "in an unknown state")")
+                continue
+            }
+            if group.preferred != (state == .activeOptimized) {
+                found.append("LUN \(lun.number)'s group is \(group.preferred ? "" : "not ")preferred while \(state)")
+            }
+        }
+        if Set(luns.compactMap { $0.alua?.state.map { $0 == .activeOptimized } }).count > 1 {
+            found.append("some LUNs are active/optimized and some are not (a promote or demote did not finish)")
+        }
+        return found
+    }
+
+    /// The role the LUNs' groups show: promoted when active/optimized, unpromoted otherwise.
+    var aluaPromoted: Bool {
+        !luns.isEmpty && luns.allSatisfy { $0.alua?.state == .activeOptimized }
+    }
+
     /// LUNs whose serial or device id differs from the configured identity: a client sees a
     /// different WWID here than on the other node.
     func identityMismatches(from configuration: TargetConfiguration) -> [String] {
@@ -76,8 +120,11 @@ protocol TargetBackend {
     /// The resource's target as it runs here, nil when none of it exists.
     func observe() throws -> TargetState?
     /// Makes the running target match the configuration: creates what is missing, changes
-    /// what differs, removes what is no longer configured (start and reload-agent).
-    func converge() throws
+    /// what differs, removes what is no longer configured (start and reload-agent). A
+    /// promotable target's groups take `aluaState` (nil: the state they have).
+    func converge(aluaState: ALUAState?) throws
+    /// A promotable target's groups to `state` (promote, demote, notify).
+    func setALUAState(_ state: ALUAState) throws
     /// Removes all of this resource's target; what does not exist is success.
     func remove() throws
 }

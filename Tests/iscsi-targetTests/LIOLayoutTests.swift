@@ -33,3 +33,29 @@ import TandemNetwork
         #expect(LIOLayout.lunNumber("lun_12") == 12 && LIOLayout.lunNumber("lun_x") == nil && LIOLayout.lunNumber("np") == nil)
     }
 }
+
+@Suite struct LIOALUALayoutTests {
+    /// A LUN's `alua_tg_pt_gp` reads as kernel 6.1's core_alua_show_tg_pt_gp_info writes it.
+    @Test func groupAliasFromALUNsMembership() {
+        let text = """
+            TG Port Alias: tandem_tg2
+            TG Port Group ID: 2
+            TG Port Primary Access State: Active/NonOptimized
+            TG Port Primary Access Status: Altered by Implicit ALUA
+            TG Port Secondary Access State: Online
+            TG Port Secondary Access Status: None
+
+            """
+        #expect(LIOLayout.groupAlias(fromMembership: text) == "tandem_tg2")
+        #expect(LIOLayout.groupAlias(fromMembership: "") == nil)
+        #expect(LIOLayout.groupAlias(fromMembership: "TG Port Alias: \n") == nil)
+    }
+
+    /// A promotable clone's TPG carries the node's group id, so the two nodes' target ports
+    /// have distinct names (`<iqn>,t,0x<tag>`).
+    @Test func aPromotableTPGIsTaggedWithTheGroupID() {
+        let layout = LIOLayout(resource: "p_lio", iqn: ISCSIName("iqn.2026-01.org.example:t")!, tpgTag: 2)
+        #expect(layout.tpg == "iscsi/iqn.2026-01.org.example:t/tpgt_2")
+        #expect(layout.lun(0) == "iscsi/iqn.2026-01.org.example:t/tpgt_2/lun/lun_0")
+    }
+}

@@ -3,12 +3,75 @@ import TandemCore
 @testable import iscsi_target
 
 @Suite struct TargetConfigurationTests {
-    static func configuration(_ parameters: [String: String], instance: String = "p_target") -> TargetConfiguration {
+    static func configuration(_ parameters: [String: String], instance: String = "p_target",
+                              meta: [String: String] = [:], node: String? = nil) -> TargetConfiguration {
         var variables = ["OCF_RESOURCE_INSTANCE": instance, "OCF_RESKEY_iqn": "iqn.2026-01.org.example:t"]
         for (key, value) in parameters { variables["OCF_RESKEY_" + key] = value }
+        for (key, value) in meta { variables["OCF_RESKEY_CRM_meta_" + key] = value }
         let environment = OCFEnvironment(variables)
         let (values, _, _) = ParameterValues.parse(TargetDeclaration.agent, from: environment)
-        return TargetConfiguration(values, resourceName: environment.resourceBaseName)
+        return TargetConfiguration(values, resourceName: environment.resourceBaseName,
+                                   meta: ResourceMeta(environment), localNode: node)
+    }
+
+    /// In a promotable clone each node finds its own group id in the one CIB definition, or
+    /// takes corosync's nodeid; the same id twice, or a node without one, is refused.
+    @Test func aPromotableTargetHasAGroupIDPerNode() {
+        let promotable = ["promotable": "true", "on_node_uuid": "2"]
+        let listed = Self.configuration(["luns": "0:/dev/drbd0", "alua_group_ids": "s1=11 s2=12"], meta: promotable, node: "s2")
+        #expect(listed.alua == TargetConfiguration.ALUA(groupID: 12, unpromoted: .nonoptimized))
+        #expect(listed.problems.isEmpty && listed.hostProblem == nil)
+        let derived = Self.configuration(["luns": "0:/dev/drbd0", "alua_unpromoted_state": "standby"], meta: promotable, node: "s2")
+        #expect(derived.alua == TargetConfiguration.ALUA(groupID: 2, unpromoted: .standby))
+        #expect(derived.alua?.groupName == "tandem_tg2")
+        #expect(Self.configuration(["luns": "0:/dev/drbd0"]).alua == nil, "a primitive has no group")
+
+        let twice = Self.configuration(["luns": "0:/dev/drbd0", "alua_group_ids": "s1=1 s2=1"], meta: promotable, node: "s1")
+        #expect(twice.problems == ["alua_group_ids gives two nodes the same id: a client would merge their paths into one group"])
+        let missing = Self.configuration(["luns": "0:/dev/drbd0", "alua_group_ids": "s2=2"], meta: promotable, node: "s1")
+        #expect(missing.alua == nil && missing.problems.isEmpty)
+        #expect(missing.hostProblem == "alua_group_ids has no id for this node (s1): add s1=<id>")
+        let bigNodeID = Self.configuration(["luns": "0:/dev/drbd0"], meta: ["promotable": "true", "on_node_uuid": "3232235777"], node: "s1")
+        #expect(bigNodeID.hostProblem?.contains("set alua_group_ids") == true)
+        let noLUN = Self.configuration([:], meta: promotable, node: "s1")
+        #expect(noLUN.problems == ["a promotable target needs a LUN: its role is the ALUA state of its LUNs"])
+    }
+
+    /// The role is the LUNs' group state; anything else a promotable target shows is a
+    /// discrepancy (monitor 1): the default group, another id, a preferred non-optimized
+    /// group, LUNs in different states.
+    @Test func aluaDiscrepanciesAndRole() {
+        let configuration = Self.configuration(["luns": "0:/dev/a 1:/dev/b", "alua_group_ids": "s1=1 s2=2"],
+                                               meta: ["promotable": "true"], node: "s1")
+        func state(_ groups: TargetState.ALUAGroup?...) -> TargetState {
+            TargetState(enabled: true, luns: groups.enumerated().map {
+                TargetState.LUN(number: $0.offset, path: ["/dev/a", "/dev/b"][$0.offset], serial: "", alua: $0.element)
+            }, openToAll: true, initiators: [], incomingUsers: [], sessions: 0)
+        }
+        let optimized = TargetState.ALUAGroup(name: "tandem_tg1", id: 1, state: .activeOptimized, preferred: true)
+        let nonOptimized = TargetState.ALUAGroup(name: "tandem_tg1", id: 1, state: .activeNonOptimized, preferred: false)
+        #expect(state(optimized, optimized).aluaDiscrepancies(from: configuration).isEmpty)
+        #expect(state(optimized, optimized).aluaPromoted)
+        #expect(state(nonOptimized, nonOptimized).aluaDiscrepancies(from: configuration).isEmpty)
+        #expect(!state(nonOptimized, nonOptimized).aluaPromoted)
+        #expect(state(optimized, nonOptimized).aluaDiscrepancies(from: configuration)
+                == ["some LUNs are active/optimized and some are not (a promote or demote did not finish)"])
+        let defaultGroup = TargetState.ALUAGroup(name: "default_tg_pt_gp", id: 0, state: .activeOptimized, preferred: false)
+        #expect(state(optimized, defaultGroup).aluaDiscrepancies(from: configuration).first
+                == "LUN 1 is not in target port group tandem_tg1 (default_tg_pt_gp)")
+        var preferredNonOptimized = nonOptimized
+        preferredNonOptimized.preferred = true
+        #expect(state(nonOptimized, preferredNonOptimized).aluaDiscrepancies(from: configuration)
+                == ["LUN 1's group is preferred while active/non-optimized"])
+        var standby = nonOptimized
+        standby.state = .standby
+        #expect(state(standby, standby).aluaDiscrepancies(from: configuration)
+                == ["LUN 0's target port group is standby", "LUN 1's target port group is standby"],
+                "standby only when configured")
+        var otherID = nonOptimized
+        otherID.id = 7
+        #expect(state(otherID, nonOptimized).aluaDiscrepancies(from: configuration)
+                == ["LUN 0's target port group has id 7, configured 1"])
     }
 
     @Test func lunsAndTheISCSILogicalUnitFormMerge() {

@@ -5,7 +5,7 @@ import TandemTestSupport
 
 @Suite struct TargetDeclarationTests {
     @Test func metadataIsValidAndTheDeclarationSound() throws {
-        #expect(TargetDeclaration.agent.declarationProblems(handled: [.start, .stop, .monitor, .reloadAgent]).isEmpty)
+        #expect(TargetDeclaration.agent.declarationProblems(handled: [.start, .stop, .monitor, .reloadAgent, .promote, .demote, .notify]).isEmpty)
         let outcome = try AgentInvocation("iscsi-target").run("meta-data")
         #expect(outcome.code == 0)
         #expect(try MetadataSchemas.problems(in: outcome.stdout) == [])

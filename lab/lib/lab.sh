@@ -332,6 +332,50 @@ verify_pattern() {
     lab_log "data on $dev ($mib MiB) intact: sha256 $expected"
 }
 
+# A writer on c1 through DEV (the multipath device): 4 KiB blocks round-robin over 4 MiB from
+# OFFSET_MIB on, O_DIRECT|O_DSYNC, each write checked, until client_writer_stop; which then
+# reads every block back, compares it with what was written last (an acknowledged write lost
+# shows as a mismatch) and prints: writes errors longest-stall-ms mismatches.
+# Usage: client_writer_start DEV OFFSET_MIB; ...; client_writer_stop
+client_writer_start() {
+    local dev=$1 offset=${2:-16}
+    on c1 "cat >/tmp/tandem-writer.py" <<'PY'
+import mmap, os, sys, time
+dev, offset, blocks = sys.argv[1], int(sys.argv[2]) << 20, 1024
+fd = os.open(dev, os.O_RDWR | os.O_DIRECT | os.O_DSYNC)
+buf = mmap.mmap(-1, 4096)
+last = {}
+writes = errors = seq = 0
+longest = 0.0
+while not os.path.exists("/tmp/tandem-writer.stop"):
+    block = seq % blocks
+    buf.seek(0)
+    buf.write(((b"%08d:%08d;" % (block, seq)) * 228)[:4096])
+    began = time.monotonic()
+    try:
+        if os.pwrite(fd, buf, offset + block * 4096) != 4096:
+            raise OSError("short write")
+        last[block] = bytes(buf)
+        writes += 1
+    except OSError as error:
+        errors += 1
+        print("write error at block %d: %s" % (block, error), file=sys.stderr, flush=True)
+    longest = max(longest, time.monotonic() - began)
+    seq += 1
+mismatches = 0
+for block, data in last.items():
+    os.preadv(fd, [buf], offset + block * 4096)
+    mismatches += bytes(buf) != data
+print(writes, errors, int(longest * 1000), mismatches)
+PY
+    on c1 "rm -f /tmp/tandem-writer.stop /tmp/tandem-writer.out /tmp/tandem-writer.err; setsid nohup python3 /tmp/tandem-writer.py $dev $offset >/tmp/tandem-writer.out 2>/tmp/tandem-writer.err </dev/null &"
+}
+
+client_writer_stop() {
+    on c1 "touch /tmp/tandem-writer.stop"
+    LAB_POLL=2 poll 120 "the writer on c1 to finish (/tmp/tandem-writer.err)" -- on c1 "test -s /tmp/tandem-writer.out && cat /tmp/tandem-writer.out"
+}
+
 # --- Pacemaker-driven DRBD (ocf:tandem:drbd; cases 30-39) -------------------------------------
 
 # The other storage node.

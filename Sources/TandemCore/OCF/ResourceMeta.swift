@@ -16,9 +16,12 @@ public struct ResourceMeta: Sendable {
     public let cloneInstance: Int?
     /// The node the operation runs on, as Pacemaker names it.
     public let onNode: String?
+    /// The node's id as Pacemaker passes it (`CRM_meta_on_node_uuid`): on a corosync
+    /// cluster, its nodeid, a decimal number unique in the cluster.
+    public let onNodeID: String?
     public let promotable: Bool
 
-    init(_ environment: OCFEnvironment) {
+    public init(_ environment: OCFEnvironment) {
         func integer(_ name: String) -> Int? { environment.metaText(name).flatMap { Int($0.trimmingWhitespace()) } }
         func flag(_ name: String) -> Bool { environment.metaText(name).flatMap { Bool(ocfText: $0) } ?? false }
         intervalMilliseconds = integer("interval") ?? 0
@@ -31,6 +34,7 @@ public struct ResourceMeta: Sendable {
         globallyUnique = flag("globally_unique")
         cloneInstance = integer("clone")
         onNode = environment.metaText("on_node").flatMap { $0.isEmpty ? nil : $0 }
+        onNodeID = environment.metaText("on_node_uuid").flatMap { $0.isEmpty ? nil : $0 }
         promotable = flag("promotable") || (promotedMax ?? 0) > 0
     }
 

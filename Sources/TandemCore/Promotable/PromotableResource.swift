@@ -35,8 +35,9 @@ public protocol PromotableResource {
 
     /// Before monitor looks: a missing tool or device throws (`OCFFailure(.notInstalled)`).
     func checkMonitorPrerequisites() throws
-    /// What monitor says about an observation besides its role (warnings).
-    func inspect(_ observation: Observation)
+    /// What monitor says about an observation besides its role: warnings, or a failure
+    /// (after the score was sent) for a state that is neither role.
+    func inspect(_ observation: Observation) throws
     /// After a score was sent for `observation` (not when it was left unchanged).
     func didPublishScore(for observation: Observation)
     /// After a failed promote, before the failure is reported.
@@ -99,8 +100,8 @@ extension PromotableResource {
     public func monitor() throws -> OCFExitCode {
         try checkMonitorPrerequisites()
         let observation = try observe()
-        inspect(observation)
         publishScore(for: observation)
+        try inspect(observation)
         return role(of: observation).monitorResult
     }
 

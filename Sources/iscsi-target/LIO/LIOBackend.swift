@@ -19,7 +19,8 @@ struct LIOBackend: TargetBackend {
          runner: CommandRunner) {
         self.configuration = configuration
         tree = AttributeTree(root: root)
-        layout = LIOLayout(resource: configuration.resourceName, iqn: configuration.iqn)
+        layout = LIOLayout(resource: configuration.resourceName, iqn: configuration.iqn,
+                           tpgTag: configuration.alua?.groupID ?? 1)
         self.logger = logger
         self.runner = runner
     }
@@ -67,7 +68,7 @@ struct LIOBackend: TargetBackend {
             let object = storageObject(linkedFrom: layout.lun(number))
             return TargetState.LUN(number: number, path: object.flatMap(devicePath),
                                    serial: object.flatMap { read($0 + "/wwn/vpd_unit_serial") }.map(LIOLayout.serial) ?? "",
-                                   deviceID: nil)
+                                   deviceID: nil, alua: object.flatMap { aluaGroup(of: number, object: $0) })
         }
     }
 
@@ -90,6 +91,16 @@ struct LIOBackend: TargetBackend {
 
     private func read(_ relative: String) -> String? { try? tree.read(relative) }
 
+    /// The target port group LUN `number` is in, read from the group itself.
+    private func aluaGroup(of number: Int, object: String) -> TargetState.ALUAGroup? {
+        guard let info = read(layout.lun(number) + "/alua_tg_pt_gp"), let name = LIOLayout.groupAlias(fromMembership: info)
+        else { return nil }
+        let group = object + "/alua/" + name
+        return TargetState.ALUAGroup(name: name, id: read(group + "/tg_pt_gp_id").flatMap { Int($0) },
+                                     state: read(group + "/alua_access_state").flatMap { Int($0) }.flatMap(ALUAState.init(lioNumber:)),
+                                     preferred: read(group + "/preferred") == "1")
+    }
+
     /// A storage object's device: `udev_path`, or the `UDEV PATH:` its `info` shows.
     private func devicePath(_ object: String) -> String? {
         if let path = read(object + "/udev_path"), !path.isEmpty { return path }
@@ -99,17 +110,28 @@ struct LIOBackend: TargetBackend {
 
     // MARK: start and reload
 
-    func converge() throws {
+    /// `aluaState`: the state a promotable target's groups take (start: unpromoted); nil keeps
+    /// the one they have (reload-agent; new LUNs join in it).
+    func converge(aluaState: ALUAState?) throws {
         try load()
+        let aluaState = aluaState ?? currentALUAState() ?? configuration.alua?.unpromoted.state
         if !tree.isDirectory("iscsi") {
             // Creating the fabric's directory loads iscsi_target_mod (the kernel's request_module).
             try step("load the iSCSI fabric") { try tree.makeDirectory("iscsi") }
         }
         try step("create the HBA") { try tree.makeDirectory(layout.hba) }
-        for lun in configuration.luns { try ensureStorageObject(lun) }
+        for lun in configuration.luns {
+            try ensureStorageObject(lun)
+            if let aluaState { try ensureALUAGroup(layout.storageObject(lun.number), state: aluaState) }
+        }
         try step("create the target") {
             try tree.makeDirectory(layout.target)
             try tree.makeDirectory(layout.tpg)
+        }
+        // A TPG of another tag (the resource was a primitive, or had another group id).
+        for tpg in ((try? tree.children(layout.target)) ?? []).filter({ $0.hasPrefix("tpgt_") })
+        where layout.target + "/" + tpg != layout.tpg {
+            try removeTPG(layout.target + "/" + tpg)
         }
         let tpg = layout.tpg
         for setting in configuration.settings {
@@ -117,6 +139,7 @@ struct LIOBackend: TargetBackend {
         }
         try convergePortals()
         try convergeLUNs()
+        try attachALUAGroups()
         try convergeACL()
         if read(tpg + "/enable") != "1" { try step("enable the target") { try tree.write(tpg + "/enable", "1") } }
         try removeUnusedStorageObjects()
@@ -129,8 +152,7 @@ struct LIOBackend: TargetBackend {
         }
         if tree.isDirectory(object) {
             // Another device, or a half-made object: made anew (its LUN links go first).
-            try unexportEverywhere(object)
-            try step("remove storage object \(object)") { try tree.removeDirectory(object) }
+            try removeStorageObject(object)
         }
         try step("create storage object for LUN \(lun.number) on \(lun.path)") {
             try tree.makeDirectory(object)
@@ -144,6 +166,84 @@ struct LIOBackend: TargetBackend {
             try tree.write(object + "/enable", "1")
         }
         logger.info("storage object \(object) on \(lun.path), serial \(lun.identity.serial)")
+    }
+
+    // MARK: ALUA (promotable)
+
+    /// This node's group under a storage object: made with its id, implicit ALUA only (no STPG
+    /// from the client), no delay for non-optimized commands, then given `state`; before any
+    /// LUN joins it (the TPG is enabled later, so clients read TPGS at login).
+    private func ensureALUAGroup(_ object: String, state: ALUAState) throws {
+        guard let alua = configuration.alua else { return }
+        let group = object + "/alua/" + alua.groupName
+        if tree.isDirectory(group), read(group + "/tg_pt_gp_id").flatMap({ Int($0) }) != alua.groupID {
+            // Half made (no id yet), or another id configured since: the id is written once.
+            try step("remove target port group \(group)") { try tree.removeDirectory(group) }
+        }
+        if !tree.isDirectory(group) {
+            try step("create target port group \(alua.groupName) (id \(alua.groupID)) of \(object)") {
+                try tree.makeDirectory(group)
+                try tree.write(group + "/tg_pt_gp_id", "\(alua.groupID)")
+                try tree.write(group + "/alua_access_type", "1")
+                try tree.write(group + "/nonop_delay_msecs", "0")
+                try tree.write(group + "/trans_delay_msecs", "0")
+                try tree.write(group + "/preferred", "0")
+            }
+        }
+        try setGroup(group, state)
+    }
+
+    /// Sets one group's state and preference. `preferred` goes only with active/optimized
+    /// (a preferred non-optimized group outranks it at the client), so it is cleared before a
+    /// demotion and set after a promotion.
+    private func setGroup(_ group: String, _ state: ALUAState) throws {
+        let current = read(group + "/alua_access_state").flatMap { Int($0) }.flatMap(ALUAState.init(lioNumber:))
+        let preferred = state == .activeOptimized
+        if !preferred && read(group + "/preferred") != "0" {
+            try step("clear preferred on \(group)") { try tree.write(group + "/preferred", "0") }
+        }
+        if current != state {
+            try step("set \(group) \(state)") { try tree.write(group + "/alua_access_state", "\(state.lioNumber)") }
+        }
+        if preferred && read(group + "/preferred") != "1" {
+            try step("set preferred on \(group)") { try tree.write(group + "/preferred", "1") }
+        }
+    }
+
+    /// Puts each LUN's port in this node's group (a client learns of it by a 3F/03 attention).
+    private func attachALUAGroups() throws {
+        guard let alua = configuration.alua else { return }
+        for lun in configuration.luns {
+            let attribute = layout.lun(lun.number) + "/alua_tg_pt_gp"
+            if read(attribute).flatMap(LIOLayout.groupAlias(fromMembership:)) != alua.groupName {
+                try step("put LUN \(lun.number) in target port group \(alua.groupName)") { try tree.write(attribute, alua.groupName) }
+            }
+        }
+    }
+
+    /// The state the resource's groups are in now (the first LUN's), nil when none has one.
+    private func currentALUAState() -> ALUAState? {
+        guard let alua = configuration.alua else { return nil }
+        for lun in configuration.luns {
+            let group = layout.storageObject(lun.number) + "/alua/" + alua.groupName
+            if let state = read(group + "/alua_access_state").flatMap({ Int($0) }).flatMap(ALUAState.init(lioNumber:)) {
+                return state
+            }
+        }
+        return nil
+    }
+
+    /// promote, demote and notify: every LUN's group to `state`, in LUN order.
+    func setALUAState(_ state: ALUAState) throws {
+        guard let alua = configuration.alua else { return }
+        for lun in configuration.luns {
+            let group = layout.storageObject(lun.number) + "/alua/" + alua.groupName
+            guard tree.isDirectory(group) else {
+                throw OCFFailure(.genericError, "LUN \(lun.number) has no target port group \(alua.groupName)")
+            }
+            try setGroup(group, state)
+        }
+        logger.info("target port group \(alua.groupName) (id \(alua.groupID)) is \(state)")
     }
 
     private func convergePortals() throws {
@@ -222,26 +322,54 @@ struct LIOBackend: TargetBackend {
     func remove() throws {
         guard tree.exists("") else { return }  // no configfs target: nothing of ours
         for tpg in ((try? tree.children(layout.target)) ?? []).filter({ $0.hasPrefix("tpgt_") }) {
-            let path = layout.target + "/" + tpg
-            // Disabling drops the sessions and refuses new logins.
-            if read(path + "/enable") == "1" { try step("disable \(path)") { try tree.write(path + "/enable", "0") } }
-            for initiator in (try? tree.children(path + "/acls")) ?? [] { try removeACL(initiator, tpg: path) }
-            for name in (try? tree.children(path + "/lun")) ?? [] {
-                if let number = LIOLayout.lunNumber(name) { try removeLUN(number, tpg: path) }
-            }
-            for portal in (try? tree.children(path + "/np")) ?? [] {
-                try step("remove portal \(portal)") { try tree.removeDirectory(path + "/np/" + portal) }
-            }
-            try step("remove \(path)") { try tree.removeDirectory(path) }
+            try removeTPG(layout.target + "/" + tpg)
         }
         if tree.isDirectory(layout.target) { try step("remove the target") { try tree.removeDirectory(layout.target) } }
         for object in (try? tree.children(layout.hba)) ?? [] {
             let path = layout.hba + "/" + object
             guard tree.isDirectory(path) else { continue }
-            try unexportEverywhere(path)
-            try step("remove storage object \(object)") { try tree.removeDirectory(path) }
+            try removeStorageObject(path)
         }
         if tree.isDirectory(layout.hba) { try step("remove the HBA") { try tree.removeDirectory(layout.hba) } }
+    }
+
+    /// One TPG of the resource's target, with its sessions, ACLs, LUNs and portals.
+    private func removeTPG(_ path: String) throws {
+        // Standby first: the client fails this node's paths at once and retries on the
+        // other node's, instead of waiting for its session timeout after the disable.
+        leaveGroups(path)
+        // Disabling drops the sessions and refuses new logins.
+        if read(path + "/enable") == "1" { try step("disable \(path)") { try tree.write(path + "/enable", "0") } }
+        for initiator in (try? tree.children(path + "/acls")) ?? [] { try removeACL(initiator, tpg: path) }
+        for name in (try? tree.children(path + "/lun")) ?? [] {
+            if let number = LIOLayout.lunNumber(name) { try removeLUN(number, tpg: path) }
+        }
+        for portal in (try? tree.children(path + "/np")) ?? [] {
+            try step("remove portal \(portal)") { try tree.removeDirectory(path + "/np/" + portal) }
+        }
+        try step("remove \(path)") { try tree.removeDirectory(path) }
+    }
+
+    /// Sets the active groups of the resource's LUNs in `tpg` to standby (best effort: stop goes on).
+    private func leaveGroups(_ tpg: String) {
+        for name in (try? tree.children(tpg + "/lun")) ?? [] {
+            guard let number = LIOLayout.lunNumber(name), read(tpg + "/enable") == "1",
+                  let object = storageObject(linkedFrom: tpg + "/lun/" + name),
+                  let group = aluaGroup(of: number, object: object), group.name != LIOLayout.defaultGroup,
+                  group.state?.isActive == true else { continue }
+            do { try setGroup(object + "/alua/" + group.name, .standby) } catch { logger.warning("stop: \(error)") }
+        }
+    }
+
+    /// A storage object of ours: its LUNs (of any target), its groups, then itself.
+    private func removeStorageObject(_ path: String) throws {
+        try unexportEverywhere(path)
+        for group in (try? tree.children(path + "/alua")) ?? [] where group != LIOLayout.defaultGroup {
+            if tree.isDirectory(path + "/alua/" + group) {
+                try step("remove target port group \(group)") { try tree.removeDirectory(path + "/alua/" + group) }
+            }
+        }
+        try step("remove storage object \(path)") { try tree.removeDirectory(path) }
     }
 
     private func removeLUN(_ number: Int, tpg: String? = nil) throws {
@@ -296,8 +424,7 @@ struct LIOBackend: TargetBackend {
         for object in (try? tree.children(layout.hba)) ?? [] {
             let path = layout.hba + "/" + object
             guard tree.isDirectory(path), !wanted.contains(path) else { continue }
-            try unexportEverywhere(path)
-            try step("remove storage object \(object)") { try tree.removeDirectory(path) }
+            try removeStorageObject(path)
         }
     }
 

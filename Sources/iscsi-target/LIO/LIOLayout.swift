@@ -6,18 +6,20 @@ import TandemNetwork
 /// made, also after a crash mid-start:
 /// - the storage objects in an iblock HBA of the resource's own (`core/iblock_<N>`, N from
 ///   the resource name), one per LUN, named `<resource>-lun<N>`;
-/// - the target `iscsi/<iqn>` with one TPG (`tpgt_1`), whose LUN and mapped-LUN links carry
-///   the resource's name.
+/// - the target `iscsi/<iqn>` with one TPG (`tpgt_1`; in a promotable clone, the node's ALUA
+///   group id, so that the two nodes' target ports have distinct names), whose LUN and
+///   mapped-LUN links carry the resource's name.
 struct LIOLayout: Sendable, Equatable {
     let resource: String
     let iqn: ISCSIName
+    var tpgTag: Int = 1
 
     /// The HBA index: 1000 to 1_000_999_999 from the name's hash (targetcli uses small ones).
     var hbaIndex: UInt64 { 1000 + LUNIdentity.fnv1a(resource) % 1_000_000_000 }
     var hba: String { "core/iblock_\(hbaIndex)" }
     func storageObject(_ lun: Int) -> String { "\(hba)/\(resource)-lun\(lun)" }
     var target: String { "iscsi/\(iqn)" }
-    var tpg: String { target + "/tpgt_1" }
+    var tpg: String { target + "/tpgt_\(tpgTag)" }
     func lun(_ number: Int) -> String { tpg + "/lun/lun_\(number)" }
     /// The link in a LUN (or mapped LUN) directory: any name; this one says whose it is.
     var linkName: String { resource }
@@ -32,6 +34,21 @@ struct LIOLayout: Sendable, Equatable {
     static func lunNumber(_ name: String) -> Int? {
         guard name.hasPrefix("lun_") else { return nil }
         return Int(name.dropFirst(4))
+    }
+
+    /// The group every LUN starts in (id 0); never used for a promotable target.
+    static let defaultGroup = "default_tg_pt_gp"
+
+    /// The group name in a LUN's `alua_tg_pt_gp` text (`TG Port Alias: <name>` first).
+    static func groupAlias(fromMembership text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.hasPrefix("TG Port Alias:") {
+                let name = trimmed.dropFirst("TG Port Alias:".count).trimmingWhitespace()
+                return name.isEmpty ? nil : name
+            }
+        }
+        return nil
     }
 
     /// The serial in `wwn/vpd_unit_serial`'s text ("T10 VPD Unit Serial Number: <s>").

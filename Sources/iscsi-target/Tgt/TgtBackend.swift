@@ -85,7 +85,7 @@ struct TgtBackend: TargetBackend {
 
     // MARK: start and reload
 
-    func converge() throws {
+    func converge(aluaState: ALUAState?) throws {
         let lock = try ResourceLock.acquire("tgt-\(control.path)", directory: lockDirectory, until: budget.deadline)
         defer { lock.release() }
         var list = try list()
@@ -112,6 +112,11 @@ struct TgtBackend: TargetBackend {
         if !current.isReady {
             try send(TgtRequest(mode: .target, operation: .update, tid: Int32(tid), parameters: "state=ready"))
         }
+    }
+
+    /// tgt has no target port groups (validate refuses a promotable tgt target).
+    func setALUAState(_ state: ALUAState) throws {
+        throw OCFFailure(.notConfigured, "tgt has no ALUA: it cannot run promotable")
     }
 
     private func convergeLUNs(_ target: TgtTargetList.Target) throws {
