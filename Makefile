@@ -196,7 +196,7 @@ lab-status:
 # CI runs the cases that cover each agent and each reference SAN once (the whole .ci/run
 # must stay under an hour on a fresh 2-core machine); lab-test-all runs every case, and is
 # run before an issue that touches the lab is resolved.
-LAB_CI_CASES := 00-smoke 30-drbd-agent 40-lvm-system-id 42-lvm-orderly-reboot 43-lvm-lvmlockd-shared 50-iscsi-lio-by-hand 51-iscsi-alua-lio 52-iscsi-cluster-a-lio
+LAB_CI_CASES := 00-smoke 30-drbd-agent 40-lvm-system-id 42-lvm-orderly-reboot 43-lvm-lvmlockd-shared 50-iscsi-lio-by-hand 52-iscsi-cluster-a-lio 53-iscsi-alua-scst
 
 lab-test: lab-deps release deb
 	$(LAB_ENV) lab/run-tests $(LAB_CI_CASES)

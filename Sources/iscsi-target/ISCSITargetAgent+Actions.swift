@@ -15,6 +15,7 @@ extension ISCSITargetAgent {
             throw OCFFailure(.notConfigured, "LUN 0 (\(zero.path)) cannot be used with tgt: tgtd keeps LUN 0 for its controller")
         }
         let backend = try requireBackend()
+        if let scst = backend as? SCSTBackend, let problem = try scst.installationProblem() { throw problem }
         warnAboutSettings(backend)
         for lun in configuration.luns {
             var status = stat()
@@ -45,6 +46,9 @@ extension ISCSITargetAgent {
             && !configuration.writeCache {
             logger.warning("tgt_bstype=aio opens the device O_DIRECT and takes no sync flag: the device's own write cache "
                            + "is not bypassed (use rdwr for O_SYNC)")
+        }
+        if implementation?.backend == .scst, let other = configuration.portals.first(where: { $0.port != Portal.defaultPort }) {
+            logger.warning("portal \(other): SCST's allowed_portal takes the address only; iscsi-scstd listens on its own port")
         }
         if configuration.writeCache && implementation?.backend == .lio {
             logger.warning("write_cache=true is ignored with LIO: its block backstore reports the device's own "
@@ -130,7 +134,18 @@ extension ISCSITargetAgent {
     func stopResource(from observation: TargetObservation) throws { try removeEverywhere() }
 
     func promoteResource(from observation: TargetObservation) throws -> TargetObservation {
-        try setALUA(.activeOptimized, on: observation)
+        let promoted = try setALUA(.activeOptimized, on: observation)
+        // One promoted instance: where the backend states the peer's group (SCST), it is no
+        // longer the optimized one (its own demote came first).
+        try observation.backend?.setPeerALUAState(peerState(promotedPeers: PromotedPeers(), peerRunning: true, promoted: true))
+        return promoted
+    }
+
+    /// The state the other node's group has after a transition, as this node states it.
+    private func peerState(promotedPeers: PromotedPeers, peerRunning: Bool, promoted: Bool) -> ALUAState {
+        if !promotedPeers.nodes.isEmpty { return .activeOptimized }
+        guard peerRunning else { return .unavailable }
+        return configuration.alua?.unpromoted == .standby && promoted ? .standby : .activeNonOptimized
     }
 
     func demoteResource(from observation: TargetObservation) throws -> TargetObservation {
@@ -162,7 +177,15 @@ extension ISCSITargetAgent {
 
     /// With alua_unpromoted_state=standby, an unpromoted instance follows the peers: standby
     /// while one is promoted, non-optimized when none is (it may be promoted next).
+    /// SCST: the peer's group follows what the notification says of it (promoted, running,
+    /// stopped).
     func react(to event: NotifyEvent, observed: TargetObservation, promotedPeers: PromotedPeers) throws -> TargetObservation {
+        guard configuration.alua != nil, let backend = observed.backend else { return observed }
+        let local = localNode
+        let running = Set((event.active + event.starting).compactMap(\.node))
+            .subtracting(event.stopping.compactMap(\.node)).subtracting([local].compactMap { $0 })
+        try backend.setPeerALUAState(peerState(promotedPeers: promotedPeers, peerRunning: !running.isEmpty,
+                                               promoted: role(of: observed) == .promoted))
         guard configuration.alua?.unpromoted == .standby, role(of: observed) == .unpromoted,
               let current = observed.state?.luns.first?.alua?.state else { return observed }
         let wanted = unpromotedState(peers: promotedPeers)

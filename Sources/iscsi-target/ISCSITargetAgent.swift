@@ -30,11 +30,14 @@ struct ISCSITargetAgent: PromotableResource {
                        logger: context.logger, backingStore: parameters[D.tgtBackingStore],
                        accountMarker: context.stateFile("chap"), lockDirectory: context.environment.rscTmp)
         }
+        let scst = SCSTBackend(configuration: configuration, logger: context.logger, runner: context.runner,
+                               budget: context.budget)
         func make(_ implementation: TargetImplementation) -> (any TargetBackend)? {
             switch implementation.backend {
             case .lio, .lioT: lio
             case .tgt: tgt
-            case .scst, .iet: nil
+            case .scst: scst
+            case .iet: nil
             }
         }
         let present = Self.present(tgt: control)

@@ -15,6 +15,8 @@ struct TargetConfiguration: Sendable {
         /// This node's group id (distinct per node).
         let groupID: Int
         let unpromoted: ALUAUnpromotedState
+        /// The other nodes' group ids (from alua_group_ids; SCST states their groups too).
+        var peerGroupIDs: [Int] = []
         /// The group's name under each storage object's `alua/` (LIO), from the id.
         var groupName: String { "tandem_tg\(groupID)" }
     }
@@ -106,7 +108,8 @@ struct TargetConfiguration: Sendable {
             if luns.isEmpty { problems.append("a promotable target needs a LUN: its role is the ALUA state of its LUNs") }
             let unpromoted = parameters[D.aluaUnpromotedState]
             if let assigned = assignments.first(where: { $0.node == localNode }) {
-                alua = ALUA(groupID: assigned.groupID, unpromoted: unpromoted)
+                alua = ALUA(groupID: assigned.groupID, unpromoted: unpromoted,
+                            peerGroupIDs: assignments.filter { $0.node != localNode }.map(\.groupID).sorted())
             } else if assignments.isEmpty, let id = meta.onNodeID.flatMap({ Int($0) }), ALUAGroupAssignment.ids.contains(id) {
                 // Corosync's nodeid: unique in the cluster, and the same CIB serves every node.
                 alua = ALUA(groupID: id, unpromoted: unpromoted)

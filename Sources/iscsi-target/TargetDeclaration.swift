@@ -9,11 +9,11 @@ enum TargetDeclaration {
         "implementation",
         short: "iSCSI target implementation",
         long: """
-            lio or lio-t (the kernel's LIO, written through configfs directly: no targetcli), or tgt \
-            (the userspace tgtd, driven over its control socket). scst is an accepted name and \
-            reports 5 (not installed) with the reason in this version; iet is refused with a \
-            migration hint. Unset: the first present of LIO (configfs target), SCST \
-            (/sys/kernel/scst_tgt) and tgt (tgtd's control socket).
+            lio or lio-t (the kernel's LIO, written through configfs directly: no targetcli), scst \
+            (SCST through its sysfs interface: no scstadmin; iscsi-scstd must run), or tgt (the \
+            userspace tgtd, driven over its control socket). iet is refused with a migration hint. \
+            Unset: the one present of LIO (configfs target), SCST (/sys/kernel/scst_tgt) and tgt \
+            (tgtd's control socket).
             """)
     static let iqn = RequiredParameter<ISCSIName>(
         "iqn", unique: true,
@@ -167,14 +167,16 @@ enum TargetDeclaration {
             the modules are loaded at start when missing) and its monitor starts no process; tgt is \
             driven over tgtd's control socket (no tgtadm process; the CHAP secret never appears in a \
             command line), and tgtd itself is started by its systemd unit (or a systemd:tgt clone). \
-            SCST reports 5 with the reason in this version. \
-            As a promotable clone (LIO; both nodes export the same LUNs, over dual-primary DRBD) each \
+            SCST is written through sysfs (a vdisk_blockio device per LUN, write-through, with the \
+            NAA id LIO would give it, so the WWID is the same on both backends). \
+            As a promotable clone (LIO or SCST; both nodes export the same LUNs, over dual-primary DRBD) each \
             node's LUNs are in a target port group of its own id (alua_group_ids), implicit ALUA only: \
             the promoted node's group is active/optimized and preferred, the other's \
             active/non-optimized (or standby), so the client's multipath (prio alua) sends I/O to the \
             promoted node and keeps the other's paths ready; promote and demote change only these \
             states, and stop first sets the node's group to standby so the client retries on the \
-            other node at once.
+            other node at once. SCST reports both nodes' groups, so each node also states the other's \
+            (from notifications: notify=true), and alua_group_ids must name both nodes.
             """,
         parameters: [implementation.spec, iqn.spec, tid.spec, portals.spec, allowedInitiators.spec,
                      incomingUsername.spec, incomingPassword.spec, additionalParameters.spec, luns.spec, lun.spec,

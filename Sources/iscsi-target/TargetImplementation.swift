@@ -18,13 +18,10 @@ enum TargetImplementation: String, OCFEnumeration {
     /// Why this build cannot run the implementation, or nil when it can.
     var unsupportedReason: String? {
         switch backend {
-        case .tgt, .lio, .lioT: nil
+        case .tgt, .lio, .lioT, .scst: nil
         case .iet:
             "implementation=iet: IET (iSCSI Enterprise Target) has no kernel module for any kernel Debian ships; "
                 + "use implementation=lio (or scst) with the same iqn and LUNs (README: migrating from IET)"
-        case .scst:
-            "implementation=\(rawValue) is not supported by this version of ocf:tandem:iscsi-target yet "
-                + "(lio and tgt are); use ocf:heartbeat:iSCSITarget/iSCSILogicalUnit for it until it lands"
         }
     }
 }

@@ -125,6 +125,13 @@ protocol TargetBackend {
     func converge(aluaState: ALUAState?) throws
     /// A promotable target's groups to `state` (promote, demote, notify).
     func setALUAState(_ state: ALUAState) throws
+    /// The other nodes' groups, where the backend reports them (SCST), to `state`.
+    func setPeerALUAState(_ state: ALUAState) throws
     /// Removes all of this resource's target; what does not exist is success.
     func remove() throws
+}
+
+extension TargetBackend {
+    /// LIO and tgt report only their own groups.
+    func setPeerALUAState(_ state: ALUAState) throws {}
 }

@@ -19,7 +19,7 @@ import TandemCore
     @Test func aPromotableTargetHasAGroupIDPerNode() {
         let promotable = ["promotable": "true", "on_node_uuid": "2"]
         let listed = Self.configuration(["luns": "0:/dev/drbd0", "alua_group_ids": "s1=11 s2=12"], meta: promotable, node: "s2")
-        #expect(listed.alua == TargetConfiguration.ALUA(groupID: 12, unpromoted: .nonoptimized))
+        #expect(listed.alua == TargetConfiguration.ALUA(groupID: 12, unpromoted: .nonoptimized, peerGroupIDs: [11]))
         #expect(listed.problems.isEmpty && listed.hostProblem == nil)
         let derived = Self.configuration(["luns": "0:/dev/drbd0", "alua_unpromoted_state": "standby"], meta: promotable, node: "s2")
         #expect(derived.alua == TargetConfiguration.ALUA(groupID: 2, unpromoted: .standby))

@@ -175,7 +175,7 @@ import TandemTestSupport
             ("lun without path", ["lun": "3"], [:], 6, "path"),
             ("promotable tgt", [:], ["promotable": "true"], 6, "promotable"),
             ("iet", ["implementation": "iet"], [:], 5, "IET"),
-            ("scst in this version", ["implementation": "scst"], [:], 5, "scst"),
+            ("scst not installed", ["implementation": "scst"], [:], 5, "SCST"),
             ("bad setting", ["additional_parameters": "MaxRecv"], [:], 6, "additional_parameters"),
             ("vendor too long", ["vendor_id": "ABCDEFGHI"], [:], 6, "vendor_id"),
             ("missing device", ["luns": "1:\(tgtd.directory)/nothing"], [:], 1, "does not exist"),

@@ -1,0 +1,176 @@
+import Glibc
+import TandemCore
+import TandemNetwork
+
+extension SCSTBackend {
+    /// start and reload-agent: devices (identity written before any LUN uses them), the
+    /// target, its settings, portals, LUNs with the ACL, CHAP, ALUA, then the target enabled.
+    func converge(aluaState: ALUAState?) throws {
+        try load()
+        if let long = configuration.luns.first(where: { $0.identity.serial.utf8.count > 20 }) {
+            throw OCFFailure(.notConfigured, "LUN \(long.number)'s serial \(long.identity.serial) is longer than SCST's 20 characters (scsi_sn)")
+        }
+        if let alua = configuration.alua, alua.peerGroupIDs.isEmpty {
+            throw OCFFailure(.notConfigured, "SCST reports every node's target port group: alua_group_ids must name each node "
+                             + "(node=id for both)")
+        }
+        try step("create \(SCSTLayout.reservationDirectory)") { try Self.makeDirectories(SCSTLayout.reservationDirectory) }
+        for lun in configuration.luns { try ensureDevice(lun) }
+        if !tree.isDirectory(layout.target) {
+            try management.write("targets/iscsi/mgmt", "add_target \(configuration.iqn)", what: "add target \(configuration.iqn)")
+        }
+        for setting in configuration.settings {
+            try step("set \(setting.name)") { try tree.write(layout.target + "/" + setting.name, setting.value) }
+        }
+        try convergePortals()
+        if let alua = configuration.alua, read(layout.target + "/rel_tgt_id").flatMap({ Int($0) }) != alua.groupID {
+            // The relative port id is the group id: distinct per node, and what the other node
+            // states for this node's remote member. Writable only while the target is disabled.
+            if read(layout.target + "/enabled") == "1" {
+                try management.write(layout.target + "/enabled", "0", what: "disable \(configuration.iqn) to set its port id")
+            }
+            try management.write(layout.target + "/rel_tgt_id", "\(alua.groupID)", what: "set rel_tgt_id \(alua.groupID)")
+        }
+        try convergeLUNs()
+        try convergeCHAP()
+        if let alua = configuration.alua {
+            try convergeALUA(alua, state: aluaState ?? currentALUAState() ?? alua.unpromoted.state)
+        }
+        if read(layout.target + "/enabled") != "1" {
+            try management.write(layout.target + "/enabled", "1", what: "enable \(configuration.iqn)")
+        }
+        if read("targets/iscsi/enabled") != "1" {
+            try management.write("targets/iscsi/enabled", "1", what: "enable iSCSI-SCST")
+        }
+        try removeUnusedDevices()
+    }
+
+    static func makeDirectories(_ path: String) throws(SystemError) {
+        var current = ""
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            do { try Syscalls.makeDirectory(current) } catch where error.code == EEXIST {}
+        }
+    }
+
+    private func ensureDevice(_ lun: TargetConfiguration.LUN) throws {
+        let name = layout.deviceName(lun.number)
+        let device = layout.device(lun.number)
+        let naa = SCSTLayout.naaID(serial: lun.identity.serial)
+        if tree.isDirectory(device), devicePath(name) == lun.path.text,
+           read(device + "/usn") == lun.identity.serial,
+           read(device + "/naa_id").map(SCSTLayout.naaID(fromAttribute:)) == naa {
+            return
+        }
+        if tree.isDirectory(device) {
+            // Another device, or a half-made one: made anew (its LUNs go first).
+            try unexport(name)
+            try management.write(SCSTLayout.handler + "/mgmt", "del_device \(name)", what: "delete device \(name)")
+        }
+        var parameters = "filename=\(lun.path); nv_cache=0; write_through=\(configuration.writeCache ? 0 : 1)"
+        if let size = configuration.blockSize { parameters += "; blocksize=\(size)" }
+        try management.write(SCSTLayout.handler + "/mgmt", "add_device \(name) \(parameters)",
+                             what: "create device \(name) on \(lun.path)")
+        try step("set the identity of \(name)") {
+            try tree.write(device + "/usn", lun.identity.serial)
+            try tree.write(device + "/naa_id", naa)
+            if let vendor = configuration.vendor { try tree.write(device + "/t10_vend_id", vendor) }
+            if let product = configuration.product { try tree.write(device + "/prod_id", product) }
+        }
+        logger.info("device \(name) on \(lun.path), serial \(lun.identity.serial)")
+    }
+
+    /// `allowed_portal` attributes for the configured addresses (none: every address).
+    private func convergePortals() throws {
+        let wanted = Set(configuration.portals.filter { !$0.address.isUnspecified }.map { $0.address.description })
+        let present = entries(layout.target).filter { $0.hasPrefix("allowed_portal") }
+            .compactMap { read(layout.target + "/" + $0) }
+        for address in Set(present).subtracting(wanted) {
+            try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) allowed_portal \(address)",
+                                 what: "remove portal \(address)")
+        }
+        for address in wanted.subtracting(present).sorted() {
+            try management.write("targets/iscsi/mgmt", "add_target_attribute \(configuration.iqn) allowed_portal \(address)",
+                                 what: "add portal \(address)")
+        }
+    }
+
+    /// The LUNs in the default set (every initiator) or in the group `allowed` with its
+    /// initiators; the other set emptied.
+    private func convergeLUNs() throws {
+        let restricted = !configuration.initiators.isEmpty
+        if restricted, !tree.isDirectory(layout.group) {
+            try management.write(layout.target + "/ini_groups/mgmt", "create \(SCSTLayout.initiatorGroup)",
+                                 what: "create the initiator group")
+        }
+        let used = restricted ? layout.group + "/luns" : layout.target + "/luns"
+        let unused = restricted ? layout.target + "/luns" : layout.group + "/luns"
+        for name in entries(unused) where Int(name) != nil {
+            try management.write(unused + "/mgmt", "del \(name)", what: "remove LUN \(name) from \(unused)")
+        }
+        if !restricted, tree.isDirectory(layout.group) {
+            try management.write(layout.target + "/ini_groups/mgmt", "del \(SCSTLayout.initiatorGroup)",
+                                 what: "remove the initiator group")
+        }
+        let wanted = Dictionary(uniqueKeysWithValues: configuration.luns.map { ($0.number, $0) })
+        for name in entries(used) {
+            guard let number = Int(name) else { continue }
+            let device = tree.linkTarget(used + "/\(name)/device").map { String($0.split(separator: "/").last ?? "") }
+            if wanted[number] == nil || device != layout.deviceName(number) {
+                try management.write(used + "/mgmt", "del \(number)", what: "remove LUN \(number)")
+                logger.info("removed LUN \(number)")
+            }
+        }
+        for lun in configuration.luns where !tree.isDirectory(used + "/\(lun.number)") {
+            try management.write(used + "/mgmt", "add \(layout.deviceName(lun.number)) \(lun.number)", what: "export LUN \(lun.number)")
+            logger.info("LUN \(lun.number) exports \(lun.path)")
+        }
+        guard restricted else { return }
+        let initiators = Set(configuration.initiators.map(\.text))
+        let present = Set(entries(layout.group + "/initiators"))
+        for initiator in present.subtracting(initiators).sorted() {
+            try management.write(layout.group + "/initiators/mgmt", "del \(initiator)", what: "remove initiator \(initiator)")
+        }
+        for initiator in initiators.subtracting(present).sorted() {
+            try management.write(layout.group + "/initiators/mgmt", "add \(initiator)", what: "admit initiator \(initiator)")
+        }
+    }
+
+    /// The CHAP account: only the configured one bound; a changed secret replaces it.
+    private func convergeCHAP() throws {
+        let present = incomingUsers()
+        let chap = configuration.chap
+        for account in present where !(account.user == chap?.user.text && account.secret == chap?.secret.text) {
+            try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
+                                 what: "remove CHAP user \(account.user)")
+        }
+        if let chap, !present.contains(where: { $0.user == chap.user.text && $0.secret == chap.secret.text }) {
+            // The secret goes to sysfs only (written, never logged or passed as an argument).
+            try management.write("targets/iscsi/mgmt",
+                                 "add_target_attribute \(configuration.iqn) IncomingUser \(chap.user) \(chap.secret.text)",
+                                 what: "set CHAP user \(chap.user)")
+        }
+    }
+
+    private func removeUnusedDevices() throws {
+        let wanted = Set(configuration.luns.map { layout.deviceName($0.number) })
+        for name in ownDevices() where !wanted.contains(name) {
+            try unexport(name)
+            try management.write(SCSTLayout.handler + "/mgmt", "del_device \(name)", what: "delete device \(name)")
+        }
+    }
+
+    /// Removes this target's LUNs that use device `name`, and the device from the device group.
+    func unexport(_ name: String) throws {
+        for set in [layout.target + "/luns", layout.group + "/luns"] {
+            for entry in entries(set) where Int(entry) != nil {
+                if tree.linkTarget(set + "/\(entry)/device").map({ String($0.split(separator: "/").last ?? "") }) == name {
+                    try management.write(set + "/mgmt", "del \(entry)", what: "remove LUN \(entry)")
+                }
+            }
+        }
+        if tree.exists(layout.deviceGroup + "/devices/" + name) {
+            try management.write(layout.deviceGroup + "/devices/mgmt", "del \(name)", what: "remove \(name) from the device group")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Glibc
+import TandemCore
+
+extension SCSTBackend {
+    /// stop: this node's group to standby (the client retries on the other node at once), the
+    /// target disabled, its sessions closed (bounded wait), the target, the device group and the
+    /// resource's devices removed. What does not exist is success.
+    func remove() throws {
+        guard tree.exists("") else { return }  // SCST not loaded: nothing of ours
+        if tree.isDirectory(layout.target) {
+            if let alua = configuration.alua, currentALUAState()?.isActive == true {
+                do { try setGroup(layout.targetGroup(alua.groupID), .standby) } catch { logger.warning("stop: \(error)") }
+            }
+            if read(layout.target + "/enabled") == "1" {
+                try management.write(layout.target + "/enabled", "0", what: "disable \(configuration.iqn)")
+            }
+            try closeSessions()
+            try management.write("targets/iscsi/mgmt", "del_target \(configuration.iqn)", what: "remove \(configuration.iqn)")
+        }
+        if tree.isDirectory(layout.deviceGroup) {
+            try management.write("device_groups/mgmt", "del \(layout.resource)", what: "remove device group \(layout.resource)")
+        }
+        for name in ownDevices() {
+            try management.write(SCSTLayout.handler + "/mgmt", "del_device \(name)", what: "delete device \(name)")
+        }
+    }
+
+    /// Closes every session of the target and waits (at most 20 s, within the budget) until
+    /// they are gone: SCST refuses to remove a target with sessions.
+    private func closeSessions() throws {
+        let sessions = layout.target + "/sessions"
+        for session in entries(sessions) {
+            try? tree.write(sessions + "/" + session + "/force_close", "1")
+        }
+        let deadline = MonotonicInstant.now().adding(milliseconds: 20_000)
+        let gone: Bool? = budget.poll(every: 200, until: deadline) { entries(sessions).isEmpty ? true : nil }
+        if gone == nil {
+            throw OCFFailure(.genericError, "sessions of \(configuration.iqn) still open 20 s after force_close: "
+                             + entries(sessions).joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Glibc
+import TandemCore
+
+/// SCST's sysfs management writes. A write that takes longer than SCST's 15 s returns
+/// EAGAIN, meaning queued: the result then appears in `last_sysfs_mgmt_res` (EAGAIN while
+/// pending, then 0 or -errno), polled within the action's budget.
+struct SCSTManagement {
+    let tree: AttributeTree
+    let budget: OperationBudget
+
+    /// Writes `command` to `attribute`; `what` names it in a failure (never the command: it
+    /// may hold a CHAP secret).
+    func write(_ attribute: String, _ command: String, what: String) throws {
+        do {
+            try tree.write(attribute, command)
+        } catch where error.code == EAGAIN {
+            try awaitQueued(what)
+        } catch {
+            throw OCFFailure(.genericError, "SCST: \(what): \(String(cString: strerror(error.code)))")
+        }
+    }
+
+    private func awaitQueued(_ what: String) throws {
+        let result: String? = budget.poll(every: 200) { () -> String? in
+            do {
+                return try tree.read("last_sysfs_mgmt_res")
+            } catch let error as SystemError {
+                return error.code == EAGAIN ? nil : "-\(error.code)"
+            } catch {
+                return "-\(EIO)"
+            }
+        }
+        guard let result else { throw OCFFailure(.genericError, "SCST: \(what): still queued when the time ran out") }
+        guard let code = Int32(result.trimmingWhitespace()), code == 0 else {
+            let errno = Int32(result.trimmingWhitespace()).map { -$0 } ?? EIO
+            throw OCFFailure(.genericError, "SCST: \(what): \(String(cString: strerror(errno)))")
+        }
+    }
+}
