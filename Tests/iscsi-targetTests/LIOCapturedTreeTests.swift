@@ -47,7 +47,7 @@ import TandemTestSupport
         let configuration = TargetConfiguration(values, resourceName: environment.resourceBaseName,
                                                 meta: ResourceMeta(environment), localNode: "s1")
         return LIOBackend(configuration: configuration, root: root,
-                          logger: Logger.open(tag: "test", settings: LogSettings(facilityName: nil, file: nil, debug: false)),
+                          logger: TestLogger.shared,
                           runner: TestCommands.runner())
     }
 

@@ -13,5 +13,6 @@
 # 4. ocf-tester runs the promotable actions (promote, demote) against LIO by hand.
 # Leaves r0 down on both nodes with the lab's own r0.res (as 32 does) and c1 logged out.
 
+# shellcheck disable=SC2034  # read by lib/alua-case.sh
 ALUA_BACKEND=lio
 source "$LAB_ROOT/lib/alua-case.sh"

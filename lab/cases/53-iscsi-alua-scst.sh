@@ -14,5 +14,6 @@
 # SCST's modules and iscsi-scstd are loaded and started here and stopped at the end.
 # Leaves r0 down on both nodes with the lab's own r0.res (as 32 does) and c1 logged out.
 
+# shellcheck disable=SC2034  # read by lib/alua-case.sh
 ALUA_BACKEND=scst
 source "$LAB_ROOT/lib/alua-case.sh"
