@@ -63,7 +63,8 @@ import TandemTestSupport
         #expect(state.luns.first?.serial == backend.configuration.luns.first?.identity.serial)
         #expect(state.initiators == ["iqn.2026-01.org.tandem.lab:c1"] && !state.openToAll)
         #expect(state.incomingUsers == ["tandem"])
-        #expect(state.luns.first?.alua?.name == LIOLayout.defaultGroup, "a primitive's LUN stays in the default group")
+        #expect(state.luns.first?.alua == nil, "a primitive's LUN is in no group of the resource (its groups are not read)")
+        #expect(try AttributeTree(root: root).read(backend.layout.lun(0) + "/alua_tg_pt_gp").hasPrefix("TG Port Alias: default_tg_pt_gp"))
         #expect(state.discrepancies(from: backend.configuration).isEmpty)
         #expect(state.identityMismatches(from: backend.configuration).isEmpty)
         // The same tree against another configuration names each difference.

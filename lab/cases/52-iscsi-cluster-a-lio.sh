@@ -52,19 +52,13 @@ vgchange -q -an vg_a
 SCRIPT
 on c1 "sed -i 's/no_path_retry 12/no_path_retry 60/' /etc/multipath.conf && multipathd reconfigure >/dev/null"
 
-step "g_san: lvm, two VIPs, the target with its portals on them, after the promotion on $primary"
-on s1 "crm configure load update -" <<CRM
-primitive p_lvm ocf:tandem:lvm params vgname=vg_a vg_access_mode=system_id \\
-    op start timeout=90s op stop timeout=90s op monitor interval=10s timeout=90s
-primitive p_ip1 ocf:tandem:floating-ip params ip=$vip1 cidr_netmask=24 op monitor interval=10s timeout=20s
-primitive p_ip2 ocf:tandem:floating-ip params ip=$vip2 cidr_netmask=24 op monitor interval=10s timeout=20s
-primitive p_target ocf:tandem:iscsi-target \\
-    params implementation=lio iqn=$iqn portals="$vip1:3260 $vip2:3260" luns="0:/dev/vg_a/lun0" \\
-    op start timeout=60s op stop timeout=60s op monitor interval=10s timeout=20s
-group g_san p_lvm p_ip1 p_ip2 p_target
-colocation col_san_on_drbd inf: g_san ms_drbd:Promoted
-order ord_drbd_before_san Mandatory: ms_drbd:promote g_san:start
-CRM
+step "g_san from examples/cluster-a: lvm, two VIPs, the target with its portals on them, after the promotion on $primary"
+# examples/cluster-a/crm-services.crm as written but for the lab's addresses, VG and iqn.
+crm_file=$LAB_RUN/crm-cluster-a.crm
+sed -e "s/192\.168\.1\.1\b/$vip1/g; s/192\.168\.2\.1\b/$vip2/g" -e 's/vgname=vg0/vgname=vg_a/; s|/dev/vg0/lun0|/dev/vg_a/lun0|' \
+    -e "s|iqn=\"[^\"]*\"|iqn=$iqn|" "$REPO_ROOT/examples/cluster-a/crm-services.crm" >"$crm_file"
+grep -q "portals=\"$vip1:3260 $vip2:3260\"" "$crm_file" || die "the example's portals did not become the lab's: $(cat "$crm_file")"
+crm_load s1 "$crm_file"
 wait_crm s1 180 --started p_target "$primary" --settled
 
 step "c1: discovery on both VIPs, both paths in one map, a pattern written"

@@ -62,35 +62,34 @@ if [[ $ALUA_BACKEND == scst ]]; then
     done
 fi
 
-step "ms_alua: the target promotable on both nodes ($ALUA_BACKEND), one promoted"
+step "ms_target: the target promotable on both nodes ($ALUA_BACKEND), one promoted"
 crm_file=$LAB_RUN/crm-alua.crm
-# LIO takes corosync's nodeids (the default); SCST states the other node's group too and needs both.
-group_ids=""
-if [[ $ALUA_BACKEND == scst ]]; then group_ids='alua_group_ids="s1=1 s2=2"'; fi
-cat >"$crm_file" <<EOF
-primitive p_alua ocf:tandem:iscsi-target \\
-    params implementation=$ALUA_BACKEND iqn=$iqn luns="0:/dev/drbd0" $group_ids \\
-    op start timeout=60s interval=0 op stop timeout=60s interval=0 \\
-    op promote timeout=30s interval=0 op demote timeout=30s interval=0 op notify timeout=30s interval=0 \\
-    op monitor interval=9s role=Master timeout=20s op monitor interval=11s role=Slave timeout=20s
-clone ms_alua p_alua \\
-    meta promotable=true notify=true promoted-max=1 promoted-node-max=1 clone-max=2 clone-node-max=1 interleave=true
-colocation col_alua_on_drbd inf: ms_alua ms_drbd:Master
-order ord_drbd_before_alua Mandatory: ms_drbd:promote ms_alua:start
-EOF
+# examples/cluster-b/crm-target.crm as written but for the lab's names: /dev/drbd0 instead of
+# vg1's LV, the lab's node names, constraints on ms_drbd instead of cl_lvm; for LIO the
+# implementation and the default group ids (corosync's nodeids).
+sed -e 's|/dev/vg1/lun0|/dev/drbd0|' -e 's/hpms01/s1/; s/hpms02/s2/' -e "s|iqn=\"[^\"]*\"|iqn=$iqn|" -e '/cl_lvm/d' \
+    "$REPO_ROOT/examples/cluster-b/crm-target.crm" >"$crm_file"
+if [[ $ALUA_BACKEND == lio ]]; then
+    sed -i -e 's/implementation=scst/implementation=lio/' -e 's/ *alua_group_ids="[^"]*"//' "$crm_file"
+fi
+cat >>"$crm_file" <<CRM
+colocation col_target_on_drbd inf: ms_target ms_drbd:Master
+order ord_drbd_before_target Mandatory: ms_drbd:promote ms_target:start
+CRM
+grep -q "implementation=$ALUA_BACKEND" "$crm_file" || die "the example did not become $ALUA_BACKEND's: $(cat "$crm_file")"
 crm_load s1 "$crm_file"
-wait_crm s1 120 --started ms_alua s1 --started ms_alua s2
-promoted=$(LAB_POLL=2 poll 90 "one promoted ms_alua instance" -- on s1 "tandem-crm-wait --nodes ms_alua Promoted | grep -Ex 's1|s2'")
+wait_crm s1 120 --started ms_target s1 --started ms_target s2
+promoted=$(LAB_POLL=2 poll 90 "one promoted ms_target instance" -- on s1 "tandem-crm-wait --nodes ms_target Promoted | grep -Ex 's1|s2'")
 other=$(other_node "$promoted")
-wait_crm_roles s1 ms_alua Unpromoted "$other" 30
+wait_crm_roles s1 ms_target Unpromoted "$other" 30
 for guest in "${LAB_STORAGE[@]}"; do
     id=$(on "$guest" "crm_node -i")
     if [[ $ALUA_BACKEND == lio ]]; then
-        dir=$(on "$guest" "ls -d /sys/kernel/config/target/core/iblock_*/p_alua-lun0/alua/tandem_tg$id")
+        dir=$(on "$guest" "ls -d /sys/kernel/config/target/core/iblock_*/p_target-lun0/alua/tandem_tg$id")
         group=$(on "$guest" "cat $dir/tg_pt_gp_id")
         state=$(on "$guest" "cat $dir/alua_access_state")
     else
-        dir=/sys/kernel/scst_tgt/device_groups/p_alua/target_groups/tandem_tg$id
+        dir=/sys/kernel/scst_tgt/device_groups/p_target/target_groups/tandem_tg$id
         group=$(on "$guest" "head -n 1 $dir/group_id")
         state=$(on "$guest" "head -n 1 $dir/state")
     fi
@@ -106,7 +105,7 @@ agent=$1 iqn=$2 backend=$3 id=$4
 ids=""
 [ "$backend" = scst ] && ids="s1=1 s2=2"
 for run in 1 2; do
-    env OCF_ROOT=/usr/lib/ocf OCF_RESOURCE_INSTANCE=p_alua OCF_RESKEY_implementation="$backend" OCF_RESKEY_iqn="$iqn" \
+    env OCF_ROOT=/usr/lib/ocf OCF_RESOURCE_INSTANCE=p_target OCF_RESKEY_implementation="$backend" OCF_RESKEY_iqn="$iqn" \
         OCF_RESKEY_luns=0:/dev/drbd0 OCF_RESKEY_alua_group_ids="$ids" OCF_RESKEY_CRM_meta_promotable=true \
         OCF_RESKEY_CRM_meta_clone_max=2 OCF_RESKEY_CRM_meta_on_node="$(hostname)" OCF_RESKEY_CRM_meta_on_node_uuid="$id" \
         OCF_RESKEY_CRM_meta_interval=9000 OCF_RESKEY_CRM_meta_timeout=20000 HA_RSCTMP=/run/resource-agents \
@@ -163,11 +162,11 @@ step "the swap: crm_resource --move --promoted to $other, a checked writer runni
 mpath=$(mpath_dev) || die "c1 has no multipath device"
 client_writer_start "$mpath" 16
 sleep 5
-on s1 "crm_resource --resource ms_alua --move --promoted --node $other" >/dev/null 2>&1
-wait_crm_roles s1 ms_alua Promoted "$other" 120
-wait_crm_roles s1 ms_alua Unpromoted "$promoted" 30
+on s1 "crm_resource --resource ms_target --move --promoted --node $other" >/dev/null 2>&1
+wait_crm_roles s1 ms_target Promoted "$other" 120
+wait_crm_roles s1 ms_target Unpromoted "$promoted" 30
 LAB_POLL=2 poll 90 "the prio-50 group to follow the promotion to $other" -- prios_follow "$other" >&2
-on s1 "crm_resource --resource ms_alua --clear" >/dev/null 2>&1
+on s1 "crm_resource --resource ms_target --clear" >/dev/null 2>&1
 wait_crm s1 60 --settled
 sleep 5
 read -r writes errors stall mismatches <<<"$(client_writer_stop)"
@@ -176,19 +175,19 @@ lab_log "writer on c1 across the swap: $writes writes, $errors errors, longest s
 ((mismatches == 0)) || die "$mismatches blocks read back differently from what was last written"
 ((writes > 0)) || die "the writer wrote nothing"
 on c1 "multipath -ll" >&2
-wait_crm_roles s1 ms_alua Promoted "$other" 10
+wait_crm_roles s1 ms_target Promoted "$other" 10
 no_failed_ops s1 || die "failed operations after the swap"
 
 step "stop: the clone goes, c1's paths fail, nothing of it stays in configfs"
-on s1 "crm_resource --resource ms_alua --meta --set-parameter target-role --parameter-value Stopped" >/dev/null
-wait_crm s1 120 --stopped ms_alua
+on s1 "crm_resource --resource ms_target --meta --set-parameter target-role --parameter-value Stopped" >/dev/null
+wait_crm s1 120 --stopped ms_target
 for guest in "${LAB_STORAGE[@]}"; do
-    left=$(on "$guest" "find /sys/kernel/config/target /sys/kernel/scst_tgt/devices /sys/kernel/scst_tgt/targets/iscsi /sys/kernel/scst_tgt/device_groups -maxdepth 1 -name '*p_alua*' -o -maxdepth 1 -name '*$iqn*' 2>/dev/null | head -n 3")
+    left=$(on "$guest" "find /sys/kernel/config/target /sys/kernel/scst_tgt/devices /sys/kernel/scst_tgt/targets/iscsi /sys/kernel/scst_tgt/device_groups -maxdepth 1 -name '*p_target*' -o -maxdepth 1 -name '*$iqn*' 2>/dev/null | head -n 3")
     [[ -z $left ]] || die "$guest still holds: $left"
 done
 alua_client_clean
-on s1 "cibadmin --force --delete-all --xpath \"//rsc_colocation[@rsc='ms_alua'] | //rsc_order[@then='ms_alua']\" >/dev/null 2>&1; true"
-on s1 "cibadmin --force --delete-all --xpath \"/cib/configuration/resources/clone[@id='ms_alua']\""
+on s1 "cibadmin --force --delete-all --xpath \"//rsc_colocation[@rsc='ms_target'] | //rsc_order[@then='ms_target']\" >/dev/null 2>&1; true"
+on s1 "cibadmin --force --delete-all --xpath \"/cib/configuration/resources/clone[@id='ms_target']\""
 wait_crm s1 60 --settled
 
 if [[ $ALUA_BACKEND == lio ]]; then

@@ -68,7 +68,8 @@ struct LIOBackend: TargetBackend {
             let object = storageObject(linkedFrom: layout.lun(number))
             return TargetState.LUN(number: number, path: object.flatMap(devicePath),
                                    serial: object.flatMap { read($0 + "/wwn/vpd_unit_serial") }.map(LIOLayout.serial) ?? "",
-                                   deviceID: nil, alua: object.flatMap { aluaGroup(of: number, object: $0) })
+                                   deviceID: nil,
+                                   alua: configuration.alua == nil ? nil : object.flatMap { aluaGroup(of: number, object: $0) })
         }
     }
 
