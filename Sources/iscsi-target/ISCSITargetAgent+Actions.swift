@@ -15,7 +15,16 @@ extension ISCSITargetAgent {
             throw OCFFailure(.notConfigured, "LUN 0 (\(zero.path)) cannot be used with tgt: tgtd keeps LUN 0 for its controller")
         }
         let backend = try requireBackend()
-        if let scst = backend as? SCSTBackend, let problem = try scst.installationProblem() { throw problem }
+        if let scst = backend as? SCSTBackend {
+            if let problem = scst.configurationProblem(promotable: context.meta.promotable, notify: context.meta.notify) {
+                throw OCFFailure(.notConfigured, problem)
+            }
+            if let problem = try scst.installationProblem() { throw problem }
+        }
+        if configuration.alua?.unpromoted == .standby && !context.meta.notify {
+            context.logger.warning("alua_unpromoted_state=standby without notify=true: the unpromoted node stays "
+                                   + "non-optimized (standby is taken from notifications)")
+        }
         warnAboutSettings(backend)
         for lun in configuration.luns {
             var status = stat()

@@ -7,13 +7,11 @@ extension SCSTBackend {
     /// target, its settings, portals, LUNs with the ACL, CHAP, ALUA, then the target enabled.
     func converge(aluaState: ALUAState?) throws {
         try load()
-        if let long = configuration.luns.first(where: { $0.identity.serial.utf8.count > 20 }) {
-            throw OCFFailure(.notConfigured, "LUN \(long.number)'s serial \(long.identity.serial) is longer than SCST's 20 characters (scsi_sn)")
+        if let problem = configurationProblem(promotable: configuration.alua != nil, notify: true) {
+            throw OCFFailure(.notConfigured, problem)
         }
-        if let alua = configuration.alua, alua.peerGroupIDs.isEmpty {
-            throw OCFFailure(.notConfigured, "SCST reports every node's target port group: alua_group_ids must name each node "
-                             + "(node=id for both)")
-        }
+        // Another resource's queued work first (SCST's result attribute is global).
+        management.settle()
         try step("create \(SCSTLayout.reservationDirectory)") { try Self.makeDirectories(SCSTLayout.reservationDirectory) }
         for lun in configuration.luns { try ensureDevice(lun) }
         if !tree.isDirectory(layout.target) {
@@ -24,6 +22,14 @@ extension SCSTBackend {
         }
         try convergePortals()
         if let alua = configuration.alua, read(layout.target + "/rel_tgt_id").flatMap({ Int($0) }) != alua.groupID {
+            // SCST wants relative port ids unique among the node's targets (else EBADSLT at
+            // enable): checked before this target is disabled for the change.
+            if let holder = entries("targets/iscsi").first(where: {
+                $0 != configuration.iqn.text && read("targets/iscsi/\($0)/rel_tgt_id").flatMap { Int($0) } == alua.groupID
+            }) {
+                throw OCFFailure(.invalidArgument, "relative port id \(alua.groupID) (this node's ALUA group id) is taken by "
+                                 + "target \(holder) on this node: give the resource other alua_group_ids")
+            }
             // The relative port id is the group id: distinct per node, and what the other node
             // states for this node's remote member. Writable only while the target is disabled.
             if read(layout.target + "/enabled") == "1" {
@@ -57,9 +63,11 @@ extension SCSTBackend {
         let name = layout.deviceName(lun.number)
         let device = layout.device(lun.number)
         let naa = SCSTLayout.naaID(serial: lun.identity.serial)
-        if tree.isDirectory(device), devicePath(name) == lun.path.text,
-           read(device + "/usn") == lun.identity.serial,
-           read(device + "/naa_id").map(SCSTLayout.naaID(fromAttribute:)) == naa {
+        if tree.isDirectory(device), try devicePath(name) == lun.path.text,
+           try readExisting(device + "/usn") == lun.identity.serial,
+           try readExisting(device + "/naa_id").map(SCSTLayout.naaID(fromAttribute:)) == naa,
+           try readExisting(device + "/write_through") == (configuration.writeCache ? "0" : "1"),
+           try configuration.blockSize.map({ "\($0)" }) ?? readExisting(device + "/blocksize") == readExisting(device + "/blocksize") {
             return
         }
         if tree.isDirectory(device) {
@@ -136,19 +144,49 @@ extension SCSTBackend {
         }
     }
 
-    /// The CHAP account: only the configured one bound; a changed secret replaces it.
+    /// The CHAP account: only the configured one bound. A new user is added before the old
+    /// one goes; a changed secret of the same user replaces it, and the old account comes back
+    /// when the new one is refused: the target is never left without CHAP.
     private func convergeCHAP() throws {
         let present = incomingUsers()
-        let chap = configuration.chap
-        for account in present where !(account.user == chap?.user.text && account.secret == chap?.secret.text) {
-            try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
-                                 what: "remove CHAP user \(account.user)")
+        guard let chap = configuration.chap else {
+            for account in present {
+                try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
+                                     what: "remove CHAP user \(account.user)")
+            }
+            return
         }
-        if let chap, !present.contains(where: { $0.user == chap.user.text && $0.secret == chap.secret.text }) {
+        if present.contains(where: { $0.user == chap.user.text && $0.secret == chap.secret.text }) {
+            for account in present where account.user != chap.user.text {
+                try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
+                                     what: "remove CHAP user \(account.user)")
+            }
+            return
+        }
+        let same = present.first { $0.user == chap.user.text }
+        if let same {
+            try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(same.user)",
+                                 what: "replace the secret of CHAP user \(same.user)")
+        }
+        // A free attribute name: IncomingUser, IncomingUser1, ...
+        let taken = Set(entries(layout.target).filter { $0.hasPrefix("IncomingUser") })
+        let attribute = ([""] + (1...64).map(String.init)).map { "IncomingUser" + $0 }.first { !taken.contains($0) } ?? "IncomingUser"
+        do {
             // The secret goes to sysfs only (written, never logged or passed as an argument).
             try management.write("targets/iscsi/mgmt",
-                                 "add_target_attribute \(configuration.iqn) IncomingUser \(chap.user) \(chap.secret.text)",
+                                 "add_target_attribute \(configuration.iqn) \(attribute) \(chap.user) \(chap.secret.text)",
                                  what: "set CHAP user \(chap.user)")
+        } catch {
+            if let same {
+                try? management.write("targets/iscsi/mgmt",
+                                      "add_target_attribute \(configuration.iqn) \(same.attribute) \(same.user) \(same.secret)",
+                                      what: "restore CHAP user \(same.user)")
+            }
+            throw error
+        }
+        for account in present where account.user != chap.user.text {
+            try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
+                                 what: "remove CHAP user \(account.user)")
         }
     }
 

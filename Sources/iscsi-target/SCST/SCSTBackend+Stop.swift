@@ -7,6 +7,8 @@ extension SCSTBackend {
     /// resource's devices removed. What does not exist is success.
     func remove() throws {
         guard tree.exists("") else { return }  // SCST not loaded: nothing of ours
+        // A device still being made by a killed start must be seen (and removed) here.
+        management.settle()
         if tree.isDirectory(layout.target) {
             if let alua = configuration.alua, currentALUAState()?.isActive == true {
                 do { try setGroup(layout.targetGroup(alua.groupID), .standby) } catch { logger.warning("stop: \(error)") }

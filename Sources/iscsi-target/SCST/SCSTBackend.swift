@@ -31,6 +31,19 @@ struct SCSTBackend: TargetBackend {
 
     func read(_ relative: String) -> String? { try? tree.read(relative) }
 
+    /// An attribute that must be readable: nil only when it does not exist; any other failure
+    /// (SCST busy past its 15 s: EAGAIN) throws, so that nothing is taken for "different" and
+    /// remade under live I/O.
+    func readExisting(_ relative: String) throws -> String? {
+        do {
+            return try tree.read(relative)
+        } catch where error.code == ENOENT {
+            return nil
+        } catch {
+            throw OCFFailure(.genericError, "SCST: cannot read \(relative): \(String(cString: strerror(error.code)))")
+        }
+    }
+
     /// The entries of a sysfs directory that are objects, not its `mgmt` file.
     func entries(_ relative: String) -> [String] {
         ((try? tree.children(relative)) ?? []).filter { $0 != "mgmt" }
@@ -47,10 +60,10 @@ struct SCSTBackend: TargetBackend {
         }
         let grouped = tree.isDirectory(layout.group)
         let lunSet = (grouped ? layout.group : layout.target) + "/luns"
-        let luns = entries(lunSet).compactMap { name -> TargetState.LUN? in
+        let luns = try entries(lunSet).compactMap { name -> TargetState.LUN? in
             guard let number = Int(name) else { return nil }
             let device = tree.linkTarget(lunSet + "/\(name)/device").map { String($0.split(separator: "/").last ?? "") }
-            return TargetState.LUN(number: number, path: device.flatMap { devicePath($0) },
+            return TargetState.LUN(number: number, path: try device.flatMap { try devicePath($0) },
                                    serial: device.map { presentedSerial($0) } ?? "",
                                    deviceID: nil, alua: device.flatMap { aluaGroup(ofDevice: $0) })
         }.sorted { $0.number < $1.number }
@@ -64,8 +77,8 @@ struct SCSTBackend: TargetBackend {
     func ownDevices() -> [String] { entries("devices").filter(layout.isOwnDevice) }
 
     /// The backing path of a device: the first line of `filename`.
-    func devicePath(_ name: String) -> String? {
-        read("devices/\(name)/filename").map { String($0.split(separator: "\n").first ?? "") }
+    func devicePath(_ name: String) throws -> String? {
+        try readExisting("devices/\(name)/filename").map { String($0.split(separator: "\n").first ?? "") }
     }
 
     /// The serial a device presents; marked when its NAA id is not the one the serial calls
@@ -98,6 +111,29 @@ struct SCSTBackend: TargetBackend {
     }
 
     // MARK: modules and daemon
+
+    /// What SCST refuses in this configuration (6), before anything is made: serials longer
+    /// than its 20 characters, device names longer than its 64, CHAP secrets shorter than
+    /// iscsi-scstd's 12 (a refused secret must never leave the target without CHAP), and for
+    /// ALUA, one peer named (SCST reports the other node's group, stated from notifications).
+    func configurationProblem(promotable: Bool, notify: Bool) -> String? {
+        if let long = configuration.luns.first(where: { $0.identity.serial.utf8.count > 20 }) {
+            return "LUN \(long.number)'s serial \(long.identity.serial) is longer than SCST's 20 characters (scsi_sn)"
+        }
+        if let lun = configuration.luns.first(where: { layout.deviceName($0.number).utf8.count > 64 }) {
+            return "SCST device names are at most 64 characters: \(layout.deviceName(lun.number)) (a shorter resource name)"
+        }
+        if let chap = configuration.chap, chap.secret.isShort {
+            return "incoming_password: iscsi-scstd refuses CHAP secrets shorter than 12 characters"
+        }
+        guard promotable, let alua = configuration.alua else { return nil }
+        if alua.peerGroupIDs.count != 1 {
+            return "SCST reports the other node's target port group too: alua_group_ids must name exactly two nodes "
+                + "(this one and its peer)"
+        }
+        if !notify { return "SCST states the peer's group from notifications: set notify=true on the clone" }
+        return nil
+    }
 
     /// Why SCST cannot run on this node (5), nil when it can: its modules for this kernel and
     /// iscsi-scstd must be installed. Changes nothing (validate-all).

@@ -20,6 +20,22 @@ struct SCSTManagement {
         }
     }
 
+    /// Waits (at most 20 s) while SCST still runs queued work, this resource's from a killed
+    /// earlier action or another's, so that what is read next is the settled state.
+    func settle() {
+        let deadline = MonotonicInstant.now().adding(milliseconds: 20_000)
+        _ = budget.poll(every: 200, until: deadline) { () -> Bool? in
+            do {
+                _ = try tree.read("last_sysfs_mgmt_res")
+                return true
+            } catch let error as SystemError {
+                return error.code == EAGAIN ? nil : true
+            } catch {
+                return true
+            }
+        }
+    }
+
     private func awaitQueued(_ what: String) throws {
         let result: String? = budget.poll(every: 200) { () -> String? in
             do {
