@@ -11,13 +11,13 @@ import TandemTestSupport
 @Suite struct LIOCapturedTreeTests {
     static let iqn = "iqn.2026-01.org.tandem.lab:capture"
 
-    /// The capture NAME rebuilt under a temporary `…/target` (configfs's relative links count
-    /// the levels up to `config/`, so the root keeps its name).
-    static func tree(_ name: String) throws -> (root: String, cleanup: () -> Void) {
-        let data = try Data(contentsOf: URL(fileURLWithPath: FixturePaths.project("lio-lab/\(name).json")))
+    /// The capture NAME (in Tests/Fixtures/FOLDER) rebuilt under a temporary `…/TOP`: the
+    /// relative links count the levels up to the tree's parent, so the root keeps its name.
+    static func tree(_ name: String, folder: String = "lio-lab", top: String = "target") throws -> (root: String, cleanup: () -> Void) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: FixturePaths.project("\(folder)/\(name).json")))
         let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("lio-\(name)-\(getpid())-\(UUID().uuidString)")
-        let root = base.appendingPathComponent("target")
+        let root = base.appendingPathComponent(top)
         for entry in entries {
             let path = root.appendingPathComponent(try #require(entry["path"]))
             switch entry["kind"] {
