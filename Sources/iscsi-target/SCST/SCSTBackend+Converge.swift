@@ -12,6 +12,14 @@ extension SCSTBackend {
         }
         // Another resource's queued work first (SCST's result attribute is global).
         management.settle()
+        if let alua = configuration.alua, let holder = entries("targets/iscsi").first(where: {
+            $0 != configuration.iqn.text && read("targets/iscsi/\($0)/rel_tgt_id").flatMap { Int($0) } == alua.groupID
+        }) {
+            // SCST wants relative port ids unique among the node's targets (else EBADSLT at
+            // enable): refused before anything is made or disabled.
+            throw OCFFailure(.invalidArgument, "relative port id \(alua.groupID) (this node's ALUA group id) is taken by "
+                             + "target \(holder) on this node: give the resource other alua_group_ids")
+        }
         try step("create \(SCSTLayout.reservationDirectory)") { try Self.makeDirectories(SCSTLayout.reservationDirectory) }
         for lun in configuration.luns { try ensureDevice(lun) }
         if !tree.isDirectory(layout.target) {
@@ -22,14 +30,6 @@ extension SCSTBackend {
         }
         try convergePortals()
         if let alua = configuration.alua, read(layout.target + "/rel_tgt_id").flatMap({ Int($0) }) != alua.groupID {
-            // SCST wants relative port ids unique among the node's targets (else EBADSLT at
-            // enable): checked before this target is disabled for the change.
-            if let holder = entries("targets/iscsi").first(where: {
-                $0 != configuration.iqn.text && read("targets/iscsi/\($0)/rel_tgt_id").flatMap { Int($0) } == alua.groupID
-            }) {
-                throw OCFFailure(.invalidArgument, "relative port id \(alua.groupID) (this node's ALUA group id) is taken by "
-                                 + "target \(holder) on this node: give the resource other alua_group_ids")
-            }
             // The relative port id is the group id: distinct per node, and what the other node
             // states for this node's remote member. Writable only while the target is disabled.
             if read(layout.target + "/enabled") == "1" {
