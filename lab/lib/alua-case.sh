@@ -169,11 +169,7 @@ LAB_POLL=2 poll 90 "the prio-50 group to follow the promotion to $other" -- prio
 on s1 "crm_resource --resource ms_target --clear" >/dev/null 2>&1
 wait_crm s1 60 --settled
 sleep 5
-read -r writes errors stall mismatches <<<"$(client_writer_stop)"
-lab_log "writer on c1 across the swap: $writes writes, $errors errors, longest stall $stall ms, $mismatches blocks differing"
-((errors == 0)) || die "writes failed across the swap: $(on c1 "head -n 5 /tmp/tandem-writer.err")"
-((mismatches == 0)) || die "$mismatches blocks read back differently from what was last written"
-((writes > 0)) || die "the writer wrote nothing"
+client_writer_verify "the swap"
 on c1 "multipath -ll" >&2
 wait_crm_roles s1 ms_target Promoted "$other" 10
 no_failed_ops s1 || die "failed operations after the swap"

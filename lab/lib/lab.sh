@@ -376,6 +376,18 @@ client_writer_stop() {
     LAB_POLL=2 poll 120 "the writer on c1 to finish (/tmp/tandem-writer.err)" -- on c1 "test -s /tmp/tandem-writer.out && cat /tmp/tandem-writer.out"
 }
 
+# Stops the writer and dies unless every write succeeded and every block read back as last
+# written (no acknowledged write lost); logs the figures with WHAT (what the writer ran across).
+# Usage: client_writer_verify WHAT
+client_writer_verify() {
+    local writes errors stall mismatches
+    read -r writes errors stall mismatches <<<"$(client_writer_stop)"
+    lab_log "writer on c1 across $1: $writes writes, $errors errors, longest stall $stall ms, $mismatches blocks differing"
+    ((errors == 0)) || die "writes failed across $1: $(on c1 "head -n 5 /tmp/tandem-writer.err")"
+    ((mismatches == 0)) || die "$mismatches blocks read back differently from what was last written (acknowledged writes lost)"
+    ((writes > 0)) || die "the writer wrote nothing"
+}
+
 # --- Pacemaker-driven DRBD (ocf:tandem:drbd; cases 30-39) -------------------------------------
 
 # The other storage node.
