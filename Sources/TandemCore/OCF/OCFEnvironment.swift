@@ -3,8 +3,13 @@
 public struct OCFEnvironment: Sendable {
     /// The raw variables, for parameters (`OCF_RESKEY_<name>`) and diagnostics.
     public let variables: [String: String]
+    /// The meta-attributes, typed once (each action reads them several times).
+    public let meta: ResourceMeta
 
-    public init(_ variables: [String: String]) { self.variables = variables }
+    public init(_ variables: [String: String]) {
+        self.variables = variables
+        meta = ResourceMeta(variables: variables)
+    }
 
     enum Key {
         static let resourceInstance = "OCF_RESOURCE_INSTANCE"
@@ -75,11 +80,11 @@ public struct OCFEnvironment: Sendable {
     public static func parameterVariable(_ name: String) -> String { Key.parameterPrefix + name }
 
     /// The raw text of meta-attribute `name` (`OCF_RESKEY_CRM_meta_<name>`, dashes as underscores).
-    public func metaText(_ name: String) -> String? {
+    public func metaText(_ name: String) -> String? { Self.metaText(name, in: variables) }
+
+    static func metaText(_ name: String, in variables: [String: String]) -> String? {
         variables[Key.metaPrefix + name.replacingAll("-", with: "_")]
     }
-
-    public var meta: ResourceMeta { ResourceMeta(self) }
 
     /// Where and how to log, from the variables Pacemaker passes.
     public var logSettings: LogSettings {

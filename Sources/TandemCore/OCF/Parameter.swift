@@ -87,18 +87,24 @@ extension ParameterSpec {
         check: (@Sendable (Value) -> String?)?) -> ParameterSpec {
         // A secret (a CHAP password) is never repeated: exit reasons and logs say it is wrong, not what it is.
         let shown: @Sendable (String) -> String = { secret ? "(value not shown)" : quoted($0) }
-        let allowedTexts = allowed.isEmpty ? Value.enumeratedTexts ?? [] : allowed.map { $0.ocfText }
+        let allowedTexts: @Sendable () -> [String] = {
+            allowed.isEmpty ? Value.enumeratedTexts ?? [] : allowed.map { $0.ocfText }
+        }
         return ParameterSpec(
             name: name, contentType: Value.contentType, required: required, unique: unique,
-            reloadable: reloadable, identifiesResource: identifies, defaultText: defaultValue?.ocfText,
-            fallbackText: (fallback ?? Value.invalidTextFallback)?.ocfText, allowedValues: allowedTexts,
+            reloadable: reloadable, identifiesResource: identifies,
             shortDescription: short, longDescription: long, deprecation: deprecated, secret: secret,
+            texts: {
+                ParameterTexts(defaultText: defaultValue?.ocfText,
+                               fallbackText: (fallback ?? Value.invalidTextFallback)?.ocfText,
+                               allowedValues: allowedTexts())
+            },
             check: { text in
                 guard let value = Value(ocfText: text) else {
                     return "\(name)=\(shown(text)) is not \(Value.expectation)"
                 }
                 if !allowed.isEmpty && !allowed.contains(value) {
-                    return "\(name)=\(shown(text)) is not one of: " + allowedTexts.joined(separator: ", ")
+                    return "\(name)=\(shown(text)) is not one of: " + allowedTexts().joined(separator: ", ")
                 }
                 return check?(value).map { "\(name)=\(shown(text)): \($0)" }
             })

@@ -15,13 +15,13 @@ public struct ParameterSpec: Sendable {
     /// cleaning the real state: they warn and use its default.
     public let identifiesResource: Bool
     /// The default as text, shown in meta-data; nil when there is none.
-    public let defaultText: String?
+    public var defaultText: String? { texts().defaultText }
     /// Read instead of an invalid value, with a warning, where the agent Tandem replaces
     /// accepts such a value too (a one-word migration must not turn into a fatal 6); nil
     /// when an invalid value is an error.
-    public let fallbackText: String?
+    public var fallbackText: String? { texts().fallbackText }
     /// The only accepted values (checked by validation, listed in the long description).
-    public let allowedValues: [String]
+    public var allowedValues: [String] { texts().allowedValues }
     public let shortDescription: String
     public let longDescription: String
     /// Set when the parameter is deprecated: what to use instead, said in the descriptions
@@ -29,9 +29,19 @@ public struct ParameterSpec: Sendable {
     public let deprecation: String?
     /// A secret (a CHAP password): its value is never shown, and it is never passed in argv.
     public let secret: Bool
+    /// The typed values above as text, formatted only when asked: every action builds the whole
+    /// declaration, and only meta-data, usage and an invalid value read them.
+    let texts: @Sendable () -> ParameterTexts
     /// Checks one value's text; returns what is wrong, or nil.
     let check: @Sendable (String) -> String?
 
     /// What is wrong with `text` as a value of this parameter, or nil when it is valid.
     public func problem(with text: String) -> String? { check(text) }
+}
+
+/// A parameter's typed values as text (see `ParameterSpec.texts`).
+struct ParameterTexts {
+    var defaultText: String?
+    var fallbackText: String?
+    var allowedValues: [String]
 }

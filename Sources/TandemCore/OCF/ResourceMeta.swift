@@ -21,9 +21,12 @@ public struct ResourceMeta: Sendable {
     public let onNodeID: String?
     public let promotable: Bool
 
-    public init(_ environment: OCFEnvironment) {
-        func integer(_ name: String) -> Int? { environment.metaText(name).flatMap { Int($0.trimmingWhitespace()) } }
-        func flag(_ name: String) -> Bool { environment.metaText(name).flatMap { Bool(ocfText: $0) } ?? false }
+    public init(_ environment: OCFEnvironment) { self = environment.meta }
+
+    init(variables: [String: String]) {
+        func text(_ name: String) -> String? { OCFEnvironment.metaText(name, in: variables) }
+        func integer(_ name: String) -> Int? { text(name).flatMap { Int($0.trimmingWhitespace()) } }
+        func flag(_ name: String) -> Bool { text(name).flatMap { Bool(ocfText: $0) } ?? false }
         intervalMilliseconds = integer("interval") ?? 0
         timeoutMilliseconds = integer("timeout")
         cloneMax = integer("clone_max")
@@ -33,8 +36,8 @@ public struct ResourceMeta: Sendable {
         notify = flag("notify")
         globallyUnique = flag("globally_unique")
         cloneInstance = integer("clone")
-        onNode = environment.metaText("on_node").flatMap { $0.isEmpty ? nil : $0 }
-        onNodeID = environment.metaText("on_node_uuid").flatMap { $0.isEmpty ? nil : $0 }
+        onNode = text("on_node").flatMap { $0.isEmpty ? nil : $0 }
+        onNodeID = text("on_node_uuid").flatMap { $0.isEmpty ? nil : $0 }
         promotable = flag("promotable") || (promotedMax ?? 0) > 0
     }
 

@@ -11,14 +11,14 @@ public struct WordList<Element: OCFParameterValue>: OCFParameterValue, RandomAcc
     /// Whitespace-separated words, each a valid `Element`; an empty text is an empty list.
     public init?(ocfText: String) {
         var elements: [Element] = []
-        for word in ocfText.split(whereSeparator: \.isWhitespace) {
-            guard let element = Element(ocfText: String(word)) else { return nil }
+        for word in ocfText.words() {
+            guard let element = Element(ocfText: word) else { return nil }
             elements.append(element)
         }
         self.elements = elements
     }
 
-    public var ocfText: String { elements.map(\.ocfText).joined(separator: " ") }
+    public var ocfText: String { elements.map { $0.ocfText }.joined(separator: " ") }
     public static var expectation: String { "a space-separated list, each \(Element.expectation)" }
 
     public var startIndex: Int { elements.startIndex }

@@ -6,10 +6,11 @@ public enum EnvironmentSnapshot {
         var result: [String: String] = [:]
         var cursor = environ
         while let entry = cursor.pointee {
+            // Split at the first "=" by bytes (a Character search costs more than the whole monitor).
             let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "=") {
+            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
                 let key = String(pair[..<equals])
-                if result[key] == nil { result[key] = String(pair[pair.index(after: equals)...]) }
+                if result[key] == nil { result[key] = String(pair[pair.utf8.index(after: equals)...]) }
             }
             cursor += 1
         }

@@ -36,15 +36,23 @@ public struct AttributeTree: Sendable {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<min(count, limit - bytes.count)])
         }
-        return Self.value(of: String(decoding: bytes, as: UTF8.self))
+        return Self.value(of: bytes)
     }
 
     /// The value in an attribute's text (see `read`).
-    static func value(of text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        if lines.count > 1, let last = lines.last, last == "[key]" { lines.removeLast() }
-        return lines.joined(separator: "\n")
+    static func value(of text: String) -> String { value(of: Array(text.utf8)) }
+
+    /// The value in an attribute's bytes: trailing newlines and SCST's `[key]` line (which marks
+    /// a value that differs from the default) removed; by bytes, as every monitor reads dozens.
+    static func value(of bytes: [UInt8]) -> String {
+        let newline = UInt8(ascii: "\n")
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == newline { end -= 1 }
+        if let lastBreak = bytes[..<end].lastIndex(of: newline),
+           bytes[(lastBreak + 1)..<end].elementsEqual("[key]".utf8) {
+            end = lastBreak
+        }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// Writes `value` to an existing attribute in place, in one write.

@@ -74,7 +74,20 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        family == .ipv4 ? bytes.map { String($0) }.joined(separator: ".") : formatIPv6()
+        family == .ipv4 ? Self.dottedQuad(bytes[...]) : formatIPv6()
+    }
+
+    /// "a.b.c.d", by hand: monitors compare portals as text, and map+joined costs more than them.
+    static func dottedQuad(_ bytes: ArraySlice<UInt8>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(15)
+        for byte in bytes {
+            if !text.isEmpty { text.append(UInt8(ascii: ".")) }
+            if byte >= 100 { text.append(UInt8(ascii: "0") + byte / 100) }
+            if byte >= 10 { text.append(UInt8(ascii: "0") + byte / 10 % 10) }
+            text.append(UInt8(ascii: "0") + byte % 10)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     init(checkedBytes: [UInt8], family: AddressFamily) {
@@ -92,7 +105,7 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
     private func formatIPv6() -> String {
         let groups = (0..<8).map { UInt16(bytes[2 * $0]) << 8 | UInt16(bytes[2 * $0 + 1]) }
         if groups[0..<5].allSatisfy({ $0 == 0 }) && groups[5] == 0xffff {
-            return "::ffff:" + bytes[12...].map { String($0) }.joined(separator: ".")
+            return "::ffff:" + Self.dottedQuad(bytes[12...])
         }
         var best = (start: -1, length: 0)
         var index = 0

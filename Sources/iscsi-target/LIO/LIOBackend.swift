@@ -79,11 +79,11 @@ struct LIOBackend: TargetBackend {
             guard let target = tree.linkTarget(directory + "/" + child) else { continue }
             // configfs shows every link relative to its directory
             // (`../../../../../../target/core/iblock_N/name`): resolved from the absolute path.
-            var parts = target.hasPrefix("/") ? [] : tree.path(directory).split(separator: "/").map(String.init)
+            var parts = target.hasPrefix("/") ? [] : tree.path(directory).split(separator: "/")
             for part in target.split(separator: "/") {
-                if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
+                if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
             }
-            let absolute = "/" + parts.joined(separator: "/")
+            let absolute = parts.reduce(into: "") { $0 += "/" + $1 }
             let prefix = tree.root + "/"
             return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
         }

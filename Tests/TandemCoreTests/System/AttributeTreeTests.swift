@@ -55,7 +55,8 @@ import TandemTestSupport
 
     /// SCST marks a value that is not its default with a `[key]` line.
     @Test(arguments: [("1\n[key]\n", "1"), ("1\n", "1"), ("iqn.x:y\n[key]\n", "iqn.x:y"), ("", ""),
-                      ("a\nb\n", "a\nb"), ("[key]\n", "[key]")])
+                      ("a\nb\n", "a\nb"), ("[key]\n", "[key]"),
+                      ("v\n\n[key]\n", "v\n"), ("v\n\n\n", "v"), ("[key]", "[key]")])
     func valuesWithoutSCSTsKeyMarker(text: String, value: String) {
         #expect(AttributeTree.value(of: text) == value)
     }
