@@ -99,14 +99,15 @@ extension ParameterSpec {
                                fallbackText: (fallback ?? Value.invalidTextFallback)?.ocfText,
                                allowedValues: allowedTexts())
             },
-            check: { text in
+            parse: { text in
                 guard let value = Value(ocfText: text) else {
-                    return "\(name)=\(shown(text)) is not \(Value.expectation)"
+                    return .invalid("\(name)=\(shown(text)) is not \(Value.expectation)")
                 }
                 if !allowed.isEmpty && !allowed.contains(value) {
-                    return "\(name)=\(shown(text)) is not one of: " + allowedTexts().joined(separator: ", ")
+                    return .invalid("\(name)=\(shown(text)) is not one of: " + allowedTexts().joined(separator: ", "))
                 }
-                return check?(value).map { "\(name)=\(shown(text)): \($0)" }
+                if let problem = check?(value) { return .invalid("\(name)=\(shown(text)): \(problem)") }
+                return .valid(value)
             })
     }
 }

@@ -32,11 +32,21 @@ public struct ParameterSpec: Sendable {
     /// The typed values above as text, formatted only when asked: every action builds the whole
     /// declaration, and only meta-data, usage and an invalid value read them.
     let texts: @Sendable () -> ParameterTexts
-    /// Checks one value's text; returns what is wrong, or nil.
-    let check: @Sendable (String) -> String?
+    /// Parses one value's text with the type's rules and the declared checks.
+    let parse: @Sendable (String) -> ParsedParameter
 
     /// What is wrong with `text` as a value of this parameter, or nil when it is valid.
-    public func problem(with text: String) -> String? { check(text) }
+    public func problem(with text: String) -> String? {
+        if case .invalid(let problem) = parse(text) { return problem }
+        return nil
+    }
+}
+
+/// A parameter's text, parsed: the typed value (kept, so each text is parsed once per
+/// action), or what is wrong with it.
+enum ParsedParameter: Sendable {
+    case valid(any Sendable)
+    case invalid(String)
 }
 
 /// A parameter's typed values as text (see `ParameterSpec.texts`).

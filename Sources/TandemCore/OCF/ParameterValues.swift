@@ -1,13 +1,14 @@
 /// The parameters of one invocation, validated against the declaration and read by typed key.
 public struct ParameterValues: Sendable {
-    /// Non-empty texts of declared parameters that passed their checks.
-    private let texts: [String: String]
+    /// The parsed values of declared parameters whose non-empty texts passed their checks
+    /// (or of their fallbacks), each parsed once.
+    private let values: [String: any Sendable]
     /// The declared names: reading any other parameter is a bug (a `static let` left out of
     /// the declaration's list would silently read as its default), caught in debug builds.
     private let declared: Set<String>
 
-    init(texts: [String: String], declared: Set<String>) {
-        self.texts = texts
+    init(values: [String: any Sendable], declared: Set<String>) {
+        self.values = values
         self.declared = declared
     }
 
@@ -38,11 +39,11 @@ public struct ParameterValues: Sendable {
     }
 
     /// True when the admin set the parameter (as opposed to its default applying).
-    public func isSet(_ spec: ParameterSpec) -> Bool { texts[spec.name] != nil }
+    public func isSet(_ spec: ParameterSpec) -> Bool { values[spec.name] != nil }
 
     private func value<Value: OCFParameterValue>(_ spec: ParameterSpec, as type: Value.Type) -> Value? {
         assert(declared.contains(spec.name), "parameter \(spec.name) is read but not in the agent's declaration")
-        return texts[spec.name].flatMap(Value.init(ocfText:))
+        return values[spec.name] as? Value
     }
 
     /// Reads and checks every declared parameter. An empty value counts as unset (the
@@ -50,7 +51,7 @@ public struct ParameterValues: Sendable {
     /// parameter with a fallback is read as the fallback and reported in `fallbacks`.
     public static func parse(_ declaration: AgentDeclaration, from environment: OCFEnvironment)
         -> (values: ParameterValues, problems: [ParameterProblem], fallbacks: [String]) {
-        var texts: [String: String] = [:]
+        var values: [String: any Sendable] = [:]
         var problems: [ParameterProblem] = []
         var fallbacks: [String] = []
         for spec in declaration.parameters {
@@ -58,18 +59,19 @@ public struct ParameterValues: Sendable {
                 if spec.required { problems.append(.missing(spec.name, identifiesResource: spec.identifiesResource)) }
                 continue
             }
-            guard let problem = spec.problem(with: text) else {
-                texts[spec.name] = text
-                continue
-            }
-            if let fallback = spec.fallbackText {
-                texts[spec.name] = fallback
-                fallbacks.append("\(problem); read as \(quoted(fallback)), as the agent it replaces does")
-            } else {
-                problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource))
+            switch spec.parse(text) {
+            case .valid(let value):
+                values[spec.name] = value
+            case .invalid(let problem):
+                if let fallback = spec.fallbackText, case .valid(let value) = spec.parse(fallback) {
+                    values[spec.name] = value
+                    fallbacks.append("\(problem); read as \(quoted(fallback)), as the agent it replaces does")
+                } else {
+                    problems.append(.invalid(spec.name, problem, identifiesResource: spec.identifiesResource))
+                }
             }
         }
-        return (ParameterValues(texts: texts, declared: Set(declaration.parameters.map(\.name))), problems, fallbacks)
+        return (ParameterValues(values: values, declared: Set(declaration.parameters.map { $0.name })), problems, fallbacks)
     }
 
     /// `OCF_RESKEY_*` variables that name no declared parameter (typos in the CIB).
