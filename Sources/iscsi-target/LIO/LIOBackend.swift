@@ -77,17 +77,43 @@ struct LIOBackend: TargetBackend {
     private func storageObject(linkedFrom directory: String) -> String? {
         for child in (try? tree.children(directory)) ?? [] {
             guard let target = tree.linkTarget(directory + "/" + child) else { continue }
-            // configfs shows every link relative to its directory
-            // (`../../../../../../target/core/iblock_N/name`): resolved from the absolute path.
-            var parts = target.hasPrefix("/") ? [] : tree.path(directory).split(separator: "/")
-            for part in target.split(separator: "/") {
-                if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
-            }
-            let absolute = parts.reduce(into: "") { $0 += "/" + $1 }
-            let prefix = tree.root + "/"
-            return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
+            return Self.resolve(target, from: tree.path(directory), root: tree.root)
         }
         return nil
+    }
+
+    /// A link's text resolved against the absolute `directory` it is in (configfs shows every
+    /// link relative to it: `../../../../../../target/core/iblock_N/name`), relative to `root`;
+    /// nil outside it. By bytes: every monitor resolves one link per LUN.
+    static func resolve(_ target: String, from directory: String, root: String) -> String? {
+        var parts = target.hasPrefix("/") ? [] : pathComponents(directory)
+        for part in pathComponents(target) {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
+        }
+        let rootParts = pathComponents(root)
+        guard parts.count > rootParts.count, Array(parts[0..<rootParts.count]) == rootParts else { return nil }
+        var relative = ""
+        for part in parts[rootParts.count...] {
+            if !relative.isEmpty { relative += "/" }
+            relative += part
+        }
+        return relative
+    }
+
+    /// The non-empty components of a slash-separated path.
+    static func pathComponents(_ path: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        for byte in path.utf8 {
+            if byte != UInt8(ascii: "/") {
+                current.append(byte)
+            } else if !current.isEmpty {
+                parts.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+        return parts
     }
 
     private func read(_ relative: String) -> String? { try? tree.read(relative) }
