@@ -61,9 +61,14 @@ enum ClusterCondition: Equatable, CustomStringConvertible {
         case .started(let resource, let node):
             // A failed start leaves the resource "Started" with failed="true" in crm_mon: not met.
             let failed = status.primitives(matching: resource).filter(\.failed).flatMap { $0.nodes.map(\.name) }
+            // A start in flight (record-pending) shows the role "Started" too: not met until it ends.
+            let starting = status.primitives(matching: resource).filter { $0.pending == "Starting" }
+                .flatMap { $0.nodes.map(\.name) }
             let nodes = status.startedNodes(of: resource)
-            let note = failed.isEmpty ? "" : "; failed on [\(failed.joined(separator: ", "))]"
-            return (nodes.contains(node) && !failed.contains(node), "started on [\(nodes.joined(separator: ", "))]" + note)
+            let note = (failed.isEmpty ? "" : "; failed on [\(failed.joined(separator: ", "))]")
+                + (starting.isEmpty ? "" : "; starting on [\(starting.joined(separator: ", "))]")
+            return (nodes.contains(node) && !failed.contains(node) && !starting.contains(node),
+                    "started on [\(nodes.joined(separator: ", "))]" + note)
         case .promoted(let resource, let node):
             let nodes = status.promotedNodes(of: resource)
             return (nodes.contains(node), "promoted on [\(nodes.joined(separator: ", "))]")

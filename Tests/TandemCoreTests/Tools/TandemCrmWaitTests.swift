@@ -38,6 +38,18 @@ import TandemCore
         #expect(result.stdoutText == "not met: vip started on node2: started on [node2]; failed on [node2]\n")
     }
 
+    /// A start in flight shows role "Started" with pending="Starting" (record-pending): not
+    /// started yet (the lab's client would log in before iSCSILogicalUnit had made its LUN).
+    @Test func aStartInFlightIsNotStarted() throws {
+        let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/crm_mon-2node-ok.xml"))
+            .replacingOccurrences(of: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" active=\"true\"",
+                                  with: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" pending=\"Starting\" active=\"true\"")
+        #expect(xml.contains("pending=\"Starting\""))
+        let result = try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin", "--started", "vip", "node2"], input: xml)
+        #expect(result.status == .exited(1))
+        #expect(result.stdoutText == "not met: vip started on node2: started on [node2]; starting on [node2]\n")
+    }
+
     private func query(_ fixture: String, _ arguments: [String]) throws -> CommandResult {
         let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/\(fixture)"))
         return try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin"] + arguments, input: xml)
