@@ -412,8 +412,10 @@ wait_single_promoted() {
 drbd_clone_remove() {
     on s1 "crm_resource --resource ms_drbd --meta --set-parameter target-role --parameter-value Stopped"
     wait_crm s1 180 --stopped ms_drbd
+    # Constraints first: the schema refuses a CIB whose constraint names a missing resource (a
+    # case stopped during a move leaves crm_resource's cli-prefer-ms_drbd).
+    on s1 "cibadmin --force --delete-all --xpath \"//rsc_location[@rsc='ms_drbd'] | //rsc_colocation[@rsc='ms_drbd' or @with-rsc='ms_drbd'] | //rsc_order[@first='ms_drbd' or @then='ms_drbd']\" >/dev/null 2>&1; true"
     on s1 "cibadmin --delete --scope resources --xml-text '<clone id=\"ms_drbd\"/>'"
-    on s1 "cibadmin --delete-all --xpath \"//rsc_location[@rsc='ms_drbd']\" >/dev/null 2>&1; true"
     wait_crm s1 60 --settled
 }
 
