@@ -86,6 +86,11 @@ alua_swap_to "$other"
 sleep 5
 client_writer_verify "the swap"
 on c1 "multipath -ll" >&2
+lab_log "sg_rtpg through $other's lan path after the swap:"
+rtpg=$(on c1 "sg_rtpg -vvd /dev/disk/by-path/ip-$(guest_addr "$other" lan):3260-iscsi-$iqn-lun-0" 2>&1)
+echo "$rtpg" >&2
+grep -A1 "target port group id : $(printf '0x%x' "$(on "$other" "crm_node -i")") ," <<<"$rtpg" | grep -q "active/optimized" \
+    || die "after the swap, sg_rtpg through $other does not show its group active/optimized"
 wait_crm_roles s1 ms_target Promoted "$other" 10
 no_failed_ops s1 || die "failed operations after the swap"
 

@@ -4,6 +4,14 @@
 # shellcheck shell=bash
 
 a_iqn=iqn.2026-01.org.tandem.lab:clustera
+# The group's last resource: the one whose start means the LUN is exported (the anchors'
+# iSCSILogicalUnit comes after their iSCSITarget; crm_mon can show no pending action between).
+a_last=p_target
+# Whether to wait for Pacemaker to settle (no pending action) after a start or move: the
+# anchors' recurring monitors take seconds under TCG, so crm_mon nearly always shows one pending.
+a_settle=1
+# Whether c1 rescans its sessions while it waits for its paths (the anchors only).
+a_rescan=0
 a_vip1=10.77.1.100
 a_vip2=10.77.2.100
 
@@ -20,7 +28,12 @@ a_wwids() {
 }
 
 a_both_paths_ready() {
-    [[ $(on c1 "multipath -ll" | grep -c "active ready running") == 2 ]] || { on c1 "multipath -ll"; return 1; }
+    [[ $(on c1 "multipath -ll" | grep -c "active ready running") == 2 ]] && return 0
+    # The anchors' LUN can come after crm_mon already shows iSCSILogicalUnit started (its start
+    # still pending): a session that logged in before it sees it only after a rescan.
+    if ((a_rescan)); then on c1 "iscsiadm -m session -R >/dev/null 2>&1; udevadm settle"; fi
+    on c1 "multipath -ll"
+    return 1
 }
 
 # examples/cluster-a's ms_drbd promoted on one node, nothing above it; vg_a (lun0) made on
@@ -59,7 +72,9 @@ a_load_services() {
         -e "s|iqn=\"[^\"]*\"|iqn=$a_iqn|" "$source" >"$crm_file"
     grep -q "portals=\"$a_vip1:3260 $a_vip2:3260\"" "$crm_file" || die "the portals did not become the lab's: $(cat "$crm_file")"
     crm_load s1 "$crm_file"
-    wait_crm s1 180 --started p_target "$primary" --settled
+    local settled=()
+    if ((a_settle)); then settled=(--settled); fi
+    wait_crm s1 180 --started "$a_last" "$primary" "${settled[@]}"
 }
 
 # c1 discovers the target on both VIPs and logs in on both; both paths in one map. Sets
@@ -82,9 +97,11 @@ a_client_login() {
 a_move_to() {
     local node=$1
     on s1 "crm_resource --move --promoted --resource ms_drbd --node $node" >/dev/null 2>&1
-    wait_crm s1 240 --started p_target "$node" --promoted ms_drbd "$node" --settled
+    local settled=()
+    if ((a_settle)); then settled=(--settled); fi
+    wait_crm s1 240 --started "$a_last" "$node" --promoted ms_drbd "$node" "${settled[@]}"
     on s1 "crm_resource --clear --resource ms_drbd" >/dev/null 2>&1
-    wait_crm s1 60 --settled
+    if ((a_settle)); then wait_crm s1 60 --settled; fi
     LAB_POLL=2 poll 90 "both paths active/ready again" -- a_both_paths_ready >&2
 }
 
