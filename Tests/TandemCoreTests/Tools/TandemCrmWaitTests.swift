@@ -29,11 +29,9 @@ import TandemCore
     /// A failed start leaves the resource "Started" with failed="true": not started (the lab
     /// would otherwise take a start that failed for one that worked).
     @Test func aFailedResourceIsNotStarted() throws {
-        let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/crm_mon-2node-ok.xml"))
-            .replacingOccurrences(of: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" active=\"true\" orphaned=\"false\" blocked=\"false\" managed=\"true\" failed=\"false\"",
-                                  with: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" active=\"true\" orphaned=\"false\" blocked=\"false\" managed=\"true\" failed=\"true\"")
-        #expect(xml.contains("failed=\"true\""))
-        let result = try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin", "--started", "vip", "node2"], input: xml)
+        let result = try vipStartedOnNode2(
+            editing: "role=\"Started\" active=\"true\" orphaned=\"false\" blocked=\"false\" managed=\"true\" failed=\"false\"",
+            to: "role=\"Started\" active=\"true\" orphaned=\"false\" blocked=\"false\" managed=\"true\" failed=\"true\"")
         #expect(result.status == .exited(1))
         #expect(result.stdoutText == "not met: vip started on node2: started on [node2]; failed on [node2]\n")
     }
@@ -41,13 +39,19 @@ import TandemCore
     /// A start in flight shows role "Started" with pending="Starting" (record-pending): not
     /// started yet (the lab's client would log in before iSCSILogicalUnit had made its LUN).
     @Test func aStartInFlightIsNotStarted() throws {
-        let xml = try FixturePaths.read(FixturePaths.shared("crm_mon/crm_mon-2node-ok.xml"))
-            .replacingOccurrences(of: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" active=\"true\"",
-                                  with: "resource_agent=\"ocf:heartbeat:IPaddr2\" role=\"Started\" pending=\"Starting\" active=\"true\"")
-        #expect(xml.contains("pending=\"Starting\""))
-        let result = try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin", "--started", "vip", "node2"], input: xml)
+        let result = try vipStartedOnNode2(editing: "role=\"Started\" active=\"true\"", to: "role=\"Started\" pending=\"Starting\" active=\"true\"")
         #expect(result.status == .exited(1))
         #expect(result.stdoutText == "not met: vip started on node2: started on [node2]; starting on [node2]\n")
+    }
+
+    /// `--started vip node2` on the captured 2-node document with the IPaddr2 resource's
+    /// attributes `old` changed to `new` (the states crm_mon shows around a start).
+    private func vipStartedOnNode2(editing old: String, to new: String) throws -> CommandResult {
+        let agent = "resource_agent=\"ocf:heartbeat:IPaddr2\" "
+        let original = try FixturePaths.read(FixturePaths.shared("crm_mon/crm_mon-2node-ok.xml"))
+        let xml = original.replacingOccurrences(of: agent + old, with: agent + new)
+        #expect(xml != original, "the fixture has no IPaddr2 resource with \(old)")
+        return try TestCommands.run(TestCommands.binary("tandem-crm-wait"), ["--stdin", "--started", "vip", "node2"], input: xml)
     }
 
     private func query(_ fixture: String, _ arguments: [String]) throws -> CommandResult {
