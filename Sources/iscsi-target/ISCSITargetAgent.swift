@@ -24,23 +24,23 @@ struct ISCSITargetAgent: PromotableResource {
         self.configuration = configuration
         let control = TgtControlSocket(controlPort: parameters[D.tgtControlPort], environment: context.environment.variables)
         let tid = parameters[D.tid]
-        let lio = LIOBackend(configuration: configuration, logger: context.logger, runner: context.runner)
-        let tgt = tid.map {
-            TgtBackend(configuration: configuration, tid: $0, control: control, budget: context.budget,
-                       logger: context.logger, backingStore: parameters[D.tgtBackingStore],
-                       accountMarker: context.stateFile("chap"), lockDirectory: context.environment.rscTmp)
-        }
-        let scst = SCSTBackend(configuration: configuration, logger: context.logger, runner: context.runner,
-                               budget: context.budget)
+        // Only the backend in use is made (each monitor makes one).
         func make(_ implementation: TargetImplementation) -> (any TargetBackend)? {
             switch implementation.backend {
-            case .lio, .lioT: lio
-            case .tgt: tgt
-            case .scst: scst
+            case .lio, .lioT:
+                LIOBackend(configuration: configuration, logger: context.logger, runner: context.runner)
+            case .tgt:
+                tid.map {
+                    TgtBackend(configuration: configuration, tid: $0, control: control, budget: context.budget,
+                               logger: context.logger, backingStore: parameters[D.tgtBackingStore],
+                               accountMarker: context.stateFile("chap"), lockDirectory: context.environment.rscTmp)
+                }
+            case .scst:
+                SCSTBackend(configuration: configuration, logger: context.logger, runner: context.runner,
+                            budget: context.budget)
             case .iet: nil
             }
         }
-        let present = Self.present(tgt: control)
         if let configured = parameters[D.implementation] {
             implementation = configured
             backend = make(configured)
@@ -54,11 +54,13 @@ struct ISCSITargetAgent: PromotableResource {
             }
             return
         }
+        // Looked for only when not configured (a monitor with implementation set looks nowhere else).
+        let present = Self.present(tgt: control)
         candidates = present.compactMap(make)
         switch present.count {
         case 1:
             implementation = present[0]
-            backend = make(present[0])
+            backend = candidates.first
             if let reason = present[0].unsupportedReason {
                 unavailable = OCFFailure(.notInstalled, reason)
             } else if present[0] == .tgt && tid == nil {

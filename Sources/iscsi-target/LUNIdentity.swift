@@ -1,3 +1,5 @@
+import TandemCore
+
 /// What a client sees of one LUN's identity: its serial (VPD 0x80) and device id (VPD 0x83),
 /// from which it builds the WWID that keys its multipath map. Both are derived from the
 /// resource's name (the clone id without `:N`) and the LUN number, so every node presents the
@@ -45,8 +47,5 @@ struct LUNIdentity: Hashable, Sendable {
         return hash
     }
 
-    static func hex(_ value: UInt64, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
-    }
+    static func hex(_ value: UInt64, digits: Int) -> String { String.hex(value, digits: digits) }
 }

@@ -13,56 +13,64 @@ public struct ISCSIName: Hashable, Sendable, CustomStringConvertible {
     public let format: Format
 
     public init?(_ text: String) {
-        guard Self.problem(text) == nil, let format = Format(rawValue: String(text.prefix(3)).lowercased()) else {
-            return nil
-        }
+        guard Self.problem(text) == nil, let format = Format(rawValue: String(decoding: text.utf8.prefix(3).map(Self.lowerASCII), as: UTF8.self))
+        else { return nil }
         self.text = text
         self.format = format
     }
 
     public var description: String { text }
 
-    /// Why `text` is not an iSCSI name, or nil.
+    /// Why `text` is not an iSCSI name, or nil. By bytes: every target and initiator name is
+    /// checked at each agent call.
     public static func problem(_ text: String) -> String? {
-        guard !text.isEmpty else { return "is empty" }
-        guard text.utf8.count <= 223 else { return "is longer than 223 bytes" }
-        let lower = text.lowercased()
-        if lower.hasPrefix("eui.") || lower.hasPrefix("naa.") {
-            let digits = text.dropFirst(4)
-            let counts = lower.hasPrefix("eui.") ? [16] : [16, 32]
-            guard counts.contains(digits.count), digits.allSatisfy(\.isHexDigit) else {
-                return lower.hasPrefix("eui.") ? "is not eui. and 16 hex digits" : "is not naa. and 16 or 32 hex digits"
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return "is empty" }
+        guard bytes.count <= 223 else { return "is longer than 223 bytes" }
+        let head = bytes.prefix(4).map(lowerASCII)
+        let eui = head.elementsEqual("eui.".utf8), naa = head.elementsEqual("naa.".utf8)
+        if eui || naa {
+            let digits = bytes.dropFirst(4)
+            guard (eui ? [16] : [16, 32]).contains(digits.count), digits.allSatisfy(isHexDigit) else {
+                return eui ? "is not eui. and 16 hex digits" : "is not naa. and 16 or 32 hex digits"
             }
             return nil
         }
-        guard text.hasPrefix("iqn.") else {
-            return text.lowercased().hasPrefix("iqn.") ? "must be lower case" : "does not start with iqn., eui. or naa."
+        guard bytes.starts(with: "iqn.".utf8) else {
+            return head.elementsEqual("iqn.".utf8) ? "must be lower case" : "does not start with iqn., eui. or naa."
         }
-        guard text.unicodeScalars.allSatisfy(isNameCharacter) else {
-            return text != lower ? "must be lower case" : "has characters other than a-z, 0-9, '-', '.' and ':'"
+        guard bytes.allSatisfy(isNameCharacter) else {
+            return bytes.contains(where: isUpperASCII) ? "must be lower case" : "has characters other than a-z, 0-9, '-', '.' and ':'"
         }
         // iqn.YYYY-MM.<naming authority>
-        let bytes = Array(text.utf8)
         guard bytes.count > 12, bytes[4...7].allSatisfy(isDigit), bytes[8] == UInt8(ascii: "-"),
               bytes[9...10].allSatisfy(isDigit), bytes[11] == UInt8(ascii: "."),
-              let month = Int(String(decoding: bytes[9...10], as: UTF8.self)), (1...12).contains(month) else {
+              let month = decimalNumber(String(decoding: bytes[9...10], as: UTF8.self)), (1...12).contains(month) else {
             return "is not iqn.YYYY-MM.<reversed domain name>[:<name>]"
         }
-        let authority = text.dropFirst(12).prefix { $0 != ":" }
-        guard !authority.isEmpty, !authority.hasPrefix("."), !authority.hasSuffix("."), !authority.contains("..") else {
+        let authority = bytes[12...].prefix { $0 != UInt8(ascii: ":") }
+        let dot = UInt8(ascii: ".")
+        guard let first = authority.first, let last = authority.last, first != dot, last != dot,
+              !zip(authority, authority.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else {
             return "has no reversed domain name after iqn.YYYY-MM."
         }
         return nil
     }
 
-    static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "0"..."9", "-", ".", ":": true
+    static func isNameCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"): true
         default: false
         }
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+    static func isUpperASCII(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+    static func lowerASCII(_ byte: UInt8) -> UInt8 { isUpperASCII(byte) ? byte + 0x20 : byte }
 }
 
 extension ISCSIName: OCFParameterValue {

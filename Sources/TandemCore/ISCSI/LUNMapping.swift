@@ -14,9 +14,8 @@ public struct LUNMapping: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init?(_ text: String) {
-        guard let colon = text.firstIndex(of: ":"), let number = Int(text[..<colon]),
-              text[..<colon].allSatisfy(\.isNumber),
-              let path = DevicePath(String(text[text.index(after: colon)...])) else { return nil }
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")), let number = decimalNumber(text[..<colon], maxDigits: 9),
+              let path = DevicePath(String(text[text.utf8.index(after: colon)...])) else { return nil }
         self.init(number: number, path: path)
     }
 
@@ -44,13 +43,18 @@ public struct DevicePath: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text }
 
     public static func problem(_ text: String) -> String? {
-        guard text.hasPrefix("/") else { return "is not an absolute path" }
-        guard text.utf8.count < 4096 else { return "is longer than 4095 bytes" }
-        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7f })
+        let bytes = Array(text.utf8)
+        guard bytes.first == UInt8(ascii: "/") else { return "is not an absolute path" }
+        guard bytes.count < 4096 else { return "is longer than 4095 bytes" }
+        // By bytes (every LUN path is checked at each call); Unicode's white space only in other text.
+        guard !bytes.contains(where: { $0 <= 0x20 || $0 == 0x7f }),
+              bytes.allSatisfy({ $0 < 0x80 }) || !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7f })
         else { return "has white space or control characters" }
-        guard !text.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) else { return "has a . or .. component" }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        guard !bytes.split(separator: slash).contains(where: { $0.elementsEqual([dot]) || $0.elementsEqual([dot, dot]) })
+        else { return "has a . or .. component" }
         // tgtd and LIO's control attribute split their parameter text at commas.
-        guard !text.contains(",") else { return "has a comma" }
+        guard !bytes.contains(UInt8(ascii: ",")) else { return "has a comma" }
         return nil
     }
 }

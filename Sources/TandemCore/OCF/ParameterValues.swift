@@ -79,10 +79,10 @@ public struct ParameterValues: Sendable {
         let prefix = OCFEnvironment.Key.parameterPrefix
         let declared = Set(declaration.parameters.map { $0.name })
         return environment.variables.keys.compactMap { key -> String? in
-            guard key.hasPrefix(prefix) else { return nil }
-            let name = String(key.dropFirst(prefix.count))
+            guard key.hasBytePrefix(prefix) else { return nil }
+            let name = key.droppingBytes(prefix.utf8.count)
             // Pacemaker's own variables share the prefix.
-            if key.hasPrefix(OCFEnvironment.Key.metaPrefix) || key == OCFEnvironment.Key.featureSet
+            if key.hasBytePrefix(OCFEnvironment.Key.metaPrefix) || key == OCFEnvironment.Key.featureSet
                 || key == OCFEnvironment.Key.checkLevelParameter { return nil }
             return declared.contains(name) ? nil : name
         }.sorted()

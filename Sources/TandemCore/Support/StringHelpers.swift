@@ -67,11 +67,28 @@ extension Array where Element == String {
 
 extension StringProtocol {
     /// The words of the text, split at Unicode white space (`Character.isWhitespace`), empty
-    /// words dropped: `split(whereSeparator:)` without its generic first-use cost.
+    /// words dropped: `split(whereSeparator:)` without its generic first-use cost. ASCII text
+    /// (every parameter list) is split by bytes; other text by the Character rule.
     public func words() -> [String] {
+        let text = String(self)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Self.characterWords(text) }
+        var result: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            if isASCIIWhitespace(byte) {
+                if !word.isEmpty { result.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            } else {
+                word.append(byte)
+            }
+        }
+        if !word.isEmpty { result.append(String(decoding: word, as: UTF8.self)) }
+        return result
+    }
+
+    private static func characterWords(_ text: String) -> [String] {
         var result: [String] = []
         var word = ""
-        for character in String(self) {
+        for character in text {
             if character.isWhitespace {
                 if !word.isEmpty { result.append(word); word = "" }
             } else {
@@ -82,3 +99,46 @@ extension StringProtocol {
         return result
     }
 }
+
+extension String {
+    /// Whether the UTF-8 bytes start with `prefix`'s: `hasPrefix` without Unicode's canonical
+    /// equivalence (the names and texts compared here are ASCII, and that rule's code is large).
+    public func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// The text after the first `count` bytes (which must end at a character boundary).
+    public func droppingBytes(_ count: Int) -> String { String(Substring(utf8.dropFirst(count))) }
+
+    /// Whether the UTF-8 bytes contain `byte`.
+    public func containsByte(_ byte: UInt8) -> Bool { utf8.contains(byte) }
+
+    /// Lower-case hex of `value`, at least `digits` digits (zero-padded).
+    public static func hex(_ value: UInt64, digits: Int = 1) -> String {
+        let symbols = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        var rest = value
+        repeat {
+            bytes.append(symbols[Int(rest & 0xf)])
+            rest >>= 4
+        } while rest != 0
+        while bytes.count < digits { bytes.append(UInt8(ascii: "0")) }
+        bytes.reverse()
+        // An array, not `reversed()`: String(decoding:) of another collection type asks the
+        // runtime whether it has contiguous bytes, a scan of every protocol conformance.
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A decimal number of ASCII digits only (no sign, no space), at most `maxDigits` of them.
+public func decimalNumber(_ text: Substring, maxDigits: Int = 18) -> Int? {
+    let bytes = text.utf8
+    guard !bytes.isEmpty, bytes.count <= maxDigits else { return nil }
+    var value = 0
+    for byte in bytes {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
+}
+
+/// `decimalNumber` of a whole string.
+public func decimalNumber(_ text: String, maxDigits: Int = 18) -> Int? { decimalNumber(text[...], maxDigits: maxDigits) }

@@ -1,15 +1,26 @@
+import TandemCore
+
 extension IPAddress {
     /// Four decimal fields 0–255, no leading zeros (so "010" is not silently octal or decimal).
     static func parseIPv4(_ text: Substring) -> [UInt8]? {
-        let fields = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard fields.count == 4 else { return nil }
+        // By bytes: every portal and address parameter is parsed at each agent call.
         var bytes: [UInt8] = []
-        for field in fields {
-            guard (1...3).contains(field.count), field.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  field.count == 1 || field.first != "0",
-                  let value = UInt8(field) else { return nil }
-            bytes.append(value)
+        var field: [UInt8] = []
+        func close() -> Bool {
+            guard (1...3).contains(field.count), field.count == 1 || field[0] != UInt8(ascii: "0"),
+                  let value = decimalNumber(String(decoding: field, as: UTF8.self)), value <= 255 else { return false }
+            bytes.append(UInt8(value))
+            field.removeAll(keepingCapacity: true)
+            return true
         }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard bytes.count < 3, close() else { return nil }
+            } else {
+                field.append(byte)
+            }
+        }
+        guard bytes.count == 3, close() else { return nil }
         return bytes
     }
 

@@ -28,7 +28,7 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the textual form; nil when `text` is not exactly one address.
     public init?(_ text: String) {
-        if text.contains(":") {
+        if text.utf8.contains(UInt8(ascii: ":")) {
             guard let bytes = IPAddress.parseIPv6(text) else { return nil }
             self.family = .ipv6
             self.bytes = bytes

@@ -14,21 +14,23 @@ public struct Portal: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init?(_ text: String) {
+        // By bytes (the delimiters are ASCII): every portal is parsed at each agent call.
+        let bytes = text.utf8, colonByte = UInt8(ascii: ":")
         var addressText = Substring(text)
         var port = Portal.defaultPort
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]") else { return nil }
-            addressText = text[text.index(after: text.startIndex)..<close]
-            let rest = text[text.index(after: close)...]
-            if !rest.isEmpty {
-                guard rest.hasPrefix(":"), let number = Self.port(rest.dropFirst()) else { return nil }
+        if bytes.first == UInt8(ascii: "[") {
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            addressText = text[bytes.index(after: bytes.startIndex)..<close]
+            let rest = bytes.index(after: close)
+            if rest != bytes.endIndex {
+                guard bytes[rest] == colonByte, let number = Self.port(text[bytes.index(after: rest)...]) else { return nil }
                 port = number
             }
-            guard addressText.contains(":") else { return nil }  // brackets are for IPv6
-        } else if let colon = text.lastIndex(of: ":") {
+            guard addressText.utf8.contains(colonByte) else { return nil }  // brackets are for IPv6
+        } else if let colon = bytes.lastIndex(of: colonByte) {
             // An IPv6 address needs brackets when a port follows; without a port it may stand alone.
-            if text.firstIndex(of: ":") == colon {
-                guard let number = Self.port(text[text.index(after: colon)...]) else { return nil }
+            if bytes.firstIndex(of: colonByte) == colon {
+                guard let number = Self.port(text[bytes.index(after: colon)...]) else { return nil }
                 addressText = text[..<colon]
                 port = number
             }
@@ -39,9 +41,8 @@ public struct Portal: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func port(_ text: Substring) -> UInt16? {
-        guard !text.isEmpty, text.count <= 5, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = UInt16(text), value > 0 else { return nil }
-        return value
+        guard let value = decimalNumber(text, maxDigits: 5), (1...65535).contains(value) else { return nil }
+        return UInt16(value)
     }
 
     /// Listens on every address of its family.

@@ -73,8 +73,13 @@ struct LIOBackend: TargetBackend {
         }
     }
 
-    /// The storage object (relative to the root) a LUN directory links to.
+    /// The storage object (relative to the root) a LUN directory links to: by the link name
+    /// this resource gives (one readlink, each monitor), else the first link found (targetcli's,
+    /// a foreign target's).
     private func storageObject(linkedFrom directory: String) -> String? {
+        if let target = tree.linkTarget(directory + "/" + layout.linkName) {
+            return Self.resolve(target, from: tree.path(directory), root: tree.root)
+        }
         for child in (try? tree.children(directory)) ?? [] {
             guard let target = tree.linkTarget(directory + "/" + child) else { continue }
             return Self.resolve(target, from: tree.path(directory), root: tree.root)
@@ -86,7 +91,7 @@ struct LIOBackend: TargetBackend {
     /// link relative to it: `../../../../../../target/core/iblock_N/name`), relative to `root`;
     /// nil outside it. By bytes: every monitor resolves one link per LUN.
     static func resolve(_ target: String, from directory: String, root: String) -> String? {
-        var parts = target.hasPrefix("/") ? [] : pathComponents(directory)
+        var parts = target.hasBytePrefix("/") ? [] : pathComponents(directory)
         for part in pathComponents(target) {
             if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
         }
@@ -156,7 +161,7 @@ struct LIOBackend: TargetBackend {
             try tree.makeDirectory(layout.tpg)
         }
         // A TPG of another tag (the resource was a primitive, or had another group id).
-        for tpg in ((try? tree.children(layout.target)) ?? []).filter({ $0.hasPrefix("tpgt_") })
+        for tpg in ((try? tree.children(layout.target)) ?? []).filter({ $0.hasBytePrefix("tpgt_") })
         where layout.target + "/" + tpg != layout.tpg {
             try removeTPG(layout.target + "/" + tpg)
         }
@@ -348,7 +353,7 @@ struct LIOBackend: TargetBackend {
 
     func remove() throws {
         guard tree.exists("") else { return }  // no configfs target: nothing of ours
-        for tpg in ((try? tree.children(layout.target)) ?? []).filter({ $0.hasPrefix("tpgt_") }) {
+        for tpg in ((try? tree.children(layout.target)) ?? []).filter({ $0.hasBytePrefix("tpgt_") }) {
             try removeTPG(layout.target + "/" + tpg)
         }
         if tree.isDirectory(layout.target) { try step("remove the target") { try tree.removeDirectory(layout.target) } }
@@ -435,7 +440,7 @@ struct LIOBackend: TargetBackend {
     /// Removes every LUN, of any target, that exports `object` (a storage object of ours).
     private func unexportEverywhere(_ object: String) throws {
         for target in (try? tree.children("iscsi")) ?? [] where tree.isDirectory("iscsi/" + target) {
-            for tpg in ((try? tree.children("iscsi/" + target)) ?? []).filter({ $0.hasPrefix("tpgt_") }) {
+            for tpg in ((try? tree.children("iscsi/" + target)) ?? []).filter({ $0.hasBytePrefix("tpgt_") }) {
                 let path = "iscsi/\(target)/\(tpg)"
                 for name in (try? tree.children(path + "/lun")) ?? [] {
                     guard let number = LIOLayout.lunNumber(name),

@@ -32,8 +32,8 @@ struct LIOLayout: Sendable, Equatable {
 
     /// The LUN number of a `lun_N` directory name.
     static func lunNumber(_ name: String) -> Int? {
-        guard name.hasPrefix("lun_") else { return nil }
-        return Int(name.dropFirst(4))
+        guard name.hasBytePrefix("lun_") else { return nil }
+        return decimalNumber(name.droppingBytes(4), maxDigits: 9)
     }
 
     /// The group every LUN starts in (id 0); never used for a promotable target.
@@ -41,10 +41,11 @@ struct LIOLayout: Sendable, Equatable {
 
     /// The group name in a LUN's `alua_tg_pt_gp` text (`TG Port Alias: <name>` first).
     static func groupAlias(fromMembership text: String) -> String? {
-        for line in text.split(separator: "\n") {
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.hasPrefix("TG Port Alias:") {
-                let name = trimmed.dropFirst("TG Port Alias:".count).trimmingWhitespace()
+        let label = "TG Port Alias:"
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            let trimmed = Substring(line).trimmingWhitespace()
+            if trimmed.hasBytePrefix(label) {
+                let name = trimmed.droppingBytes(label.utf8.count).trimmingWhitespace()
                 return name.isEmpty ? nil : name
             }
         }
@@ -54,7 +55,7 @@ struct LIOLayout: Sendable, Equatable {
     /// The serial in `wwn/vpd_unit_serial`'s text ("T10 VPD Unit Serial Number: <s>").
     static func serial(fromAttribute text: String) -> String {
         let prefix = "T10 VPD Unit Serial Number:"
-        guard text.hasPrefix(prefix) else { return text.trimmingWhitespace() }
-        return text.dropFirst(prefix.count).trimmingWhitespace()
+        guard text.hasBytePrefix(prefix) else { return text.trimmingWhitespace() }
+        return text.droppingBytes(prefix.utf8.count).trimmingWhitespace()
     }
 }

@@ -23,4 +23,20 @@ import Testing
         #expect(ISCSIName.problem("iqn.2003-01.org.x:" + String(repeating: "a", count: 220)) == "is longer than 223 bytes")
         #expect(ISCSIName("eui.02004567A425678D")?.format == .eui)
     }
+
+    /// The byte-level rules at their edges.
+    @Test func edges() {
+        #expect(ISCSIName("EUI.02004567A425678D")?.format == .eui)
+        #expect(ISCSIName("NAA.52004567BA64678D")?.format == .naa)
+        #expect(ISCSIName.problem("eui.０２００４５６７Ａ４２５６７８Ｄ") == "is not eui. and 16 hex digits")  // fullwidth digits
+        #expect(ISCSIName.problem("iqn.2003-00.org.x") == "is not iqn.YYYY-MM.<reversed domain name>[:<name>]")
+        #expect(ISCSIName.problem("iqn.2003-01.") == "is not iqn.YYYY-MM.<reversed domain name>[:<name>]")
+        #expect(ISCSIName.problem("iqn.2003-01..org") == "has no reversed domain name after iqn.YYYY-MM.")
+        #expect(ISCSIName.problem("iqn.2003-01.org.:x") == "has no reversed domain name after iqn.YYYY-MM.")
+        #expect(ISCSIName.problem("iqn.2003-01.org..x") == "has no reversed domain name after iqn.YYYY-MM.")
+        #expect(ISCSIName.problem("iqn.2003-01.org.x:a..b") == nil)  // dots after the colon are the target's own
+        #expect(ISCSIName.problem("iqn.2003-01.org.é") == "has characters other than a-z, 0-9, '-', '.' and ':'")
+        #expect(ISCSIName.problem("iqn.2003-01.org.x:A") == "must be lower case")
+        #expect(ISCSIName("iqn.2003-01.org.x")?.format == .iqn)
+    }
 }

@@ -27,6 +27,45 @@ struct StringHelpersTests {
         #expect(input.words() == input.split(whereSeparator: { $0.isWhitespace }).map(String.init))
     }
 
+    @Test(arguments: ["a b c", "\t\u{0B}\u{0C}\r\nx", "a\u{1C}b", "x\u{0085}y", "ein\u{3000}zwei drei"])
+    func wordsAgreeWithCharacterRule(input: String) {
+        #expect(input.words() == input.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+    }
+
+    @Test(arguments: [(UInt64(0), 1, "0"), (255, 1, "ff"), (255, 4, "00ff"), (0xdead_beef, 4, "deadbeef"),
+                      (UInt64.max, 16, "ffffffffffffffff"), (1, 16, "0000000000000001")])
+    func hex(value: UInt64, digits: Int, expected: String) {
+        #expect(String.hex(value, digits: digits) == expected)
+        let standard = String(value, radix: 16)
+        #expect(String.hex(value, digits: digits) == String(repeating: "0", count: max(0, digits - standard.count)) + standard)
+    }
+
+    @Test(arguments: [("0", 0), ("42", 42), ("007", 7), ("16383", 16383)])
+    func decimalNumbers(text: String, expected: Int) {
+        #expect(decimalNumber(text) == expected)
+        #expect(decimalNumber(text) == Int(text))
+    }
+
+    @Test(arguments: ["", " 1", "1 ", "+1", "-1", "1.0", "0x10", "١٢", "12345678901234567890"])
+    func notDecimalNumbers(text: String) {
+        #expect(decimalNumber(text) == nil)
+    }
+
+    @Test func decimalNumberDigitLimit() {
+        #expect(decimalNumber("12345", maxDigits: 5) == 12345)
+        #expect(decimalNumber("123456", maxDigits: 5) == nil)
+    }
+
+    @Test func bytePrefixes() {
+        #expect("OCF_RESKEY_ip".hasBytePrefix("OCF_RESKEY_"))
+        #expect(!"OCF_RESKE".hasBytePrefix("OCF_RESKEY_"))
+        #expect("x".hasBytePrefix(""))
+        #expect("OCF_RESKEY_ip".droppingBytes(11) == "ip")
+        #expect("lun_é".droppingBytes(4) == "é")
+        #expect("abc".droppingBytes(5) == "")
+        #expect("a:b".containsByte(UInt8(ascii: ":")) && !"ab".containsByte(UInt8(ascii: ":")))
+    }
+
     @Test(arguments: [([], ", ", ""), (["a"], ", ", "a"), (["a", "b", "c"], "/", "a/b/c"), (["", ""], "-", "-")])
     func joined(parts: [String], separator: String, expected: String) {
         #expect(parts.joined(separator: separator) == expected)
