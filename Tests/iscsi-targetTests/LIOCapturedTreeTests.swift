@@ -11,27 +11,10 @@ import TandemTestSupport
 @Suite struct LIOCapturedTreeTests {
     static let iqn = "iqn.2026-01.org.tandem.lab:capture"
 
-    /// The capture NAME (in Tests/Fixtures/FOLDER) rebuilt under a temporary `…/TOP`: the
-    /// relative links count the levels up to the tree's parent, so the root keeps its name.
+    /// The capture NAME rebuilt in a temporary directory (TandemTestSupport's CapturedTree).
     static func tree(_ name: String, folder: String = "lio-lab", top: String = "target") throws -> (root: String, cleanup: () -> Void) {
-        let data = try Data(contentsOf: URL(fileURLWithPath: FixturePaths.project("\(folder)/\(name).json")))
-        let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lio-\(name)-\(getpid())-\(UUID().uuidString)")
-        let root = base.appendingPathComponent(top)
-        for entry in entries {
-            let path = root.appendingPathComponent(try #require(entry["path"]))
-            switch entry["kind"] {
-            case "directory":
-                try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
-            case "link":
-                try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try FileManager.default.createSymbolicLink(atPath: path.path, withDestinationPath: try #require(entry["target"]))
-            default:
-                try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data((entry["text"] ?? "").utf8).write(to: path)
-            }
-        }
-        return (root.path, { try? FileManager.default.removeItem(at: base) })
+        let tree = try CapturedTree(name, folder: folder, top: top)
+        return (tree.root, tree.remove)
     }
 
     static func backend(_ root: String, promotable: Bool, extra: [String: String] = [:]) -> LIOBackend {

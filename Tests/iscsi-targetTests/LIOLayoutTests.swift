@@ -26,31 +26,12 @@ import TandemNetwork
         #expect(Self.layout.portal(try #require(Portal("0.0.0.0:3260"))).hasSuffix("/tpgt_1/np/0.0.0.0:3260"))
     }
 
-    /// `wwn/vpd_unit_serial` reads as in kernel 6.1 (target_core_configfs.c).
-    @Test func serialAttributeAndLUNNames() {
-        #expect(LIOLayout.serial(fromAttribute: "T10 VPD Unit Serial Number: 9d1e5c2a00010000") == "9d1e5c2a00010000")
-        #expect(LIOLayout.serial(fromAttribute: "abc") == "abc")
+    @Test func lunNames() {
         #expect(LIOLayout.lunNumber("lun_12") == 12 && LIOLayout.lunNumber("lun_x") == nil && LIOLayout.lunNumber("np") == nil)
     }
 }
 
 @Suite struct LIOALUALayoutTests {
-    /// A LUN's `alua_tg_pt_gp` reads as kernel 6.1's core_alua_show_tg_pt_gp_info writes it.
-    @Test func groupAliasFromALUNsMembership() {
-        let text = """
-            TG Port Alias: tandem_tg2
-            TG Port Group ID: 2
-            TG Port Primary Access State: Active/NonOptimized
-            TG Port Primary Access Status: Altered by Implicit ALUA
-            TG Port Secondary Access State: Online
-            TG Port Secondary Access Status: None
-
-            """
-        #expect(LIOLayout.groupAlias(fromMembership: text) == "tandem_tg2")
-        #expect(LIOLayout.groupAlias(fromMembership: "") == nil)
-        #expect(LIOLayout.groupAlias(fromMembership: "TG Port Alias: \n") == nil)
-    }
-
     /// A promotable clone's TPG carries the node's group id, so the two nodes' target ports
     /// have distinct names (`<iqn>,t,0x<tag>`).
     @Test func aPromotableTPGIsTaggedWithTheGroupID() {

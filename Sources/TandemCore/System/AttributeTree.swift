@@ -112,6 +112,57 @@ public struct AttributeTree: Sendable {
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The object (a path relative to the root) the link `relative` leads to; nil when it is no
+    /// link or leads outside the tree. configfs and sysfs show links relative to the directory
+    /// they are in (`../../../../../../target/core/iblock_N/name`).
+    public func linkedObject(_ relative: String) -> String? {
+        guard let target = linkTarget(relative) else { return nil }
+        let parent = Array(Self.pathComponents(relative).dropLast()).joined(separator: "/")
+        return Self.resolve(target, from: path(parent), root: root)
+    }
+
+    /// The object the first link in directory `relative` leads to (a LUN's storage object, a
+    /// LUN's SCST device), whatever the link is named.
+    public func firstLinkedObject(in relative: String) -> String? {
+        for child in (try? children(relative)) ?? [] {
+            if let object = linkedObject(relative + "/" + child) { return object }
+        }
+        return nil
+    }
+
+    /// A link's text resolved against the absolute `directory` it is in, relative to `root`;
+    /// nil outside it. By bytes: every monitor resolves one link per LUN.
+    public static func resolve(_ target: String, from directory: String, root: String) -> String? {
+        var parts = target.hasBytePrefix("/") ? [] : pathComponents(directory)
+        for part in pathComponents(target) {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
+        }
+        let rootParts = pathComponents(root)
+        guard parts.count > rootParts.count, Array(parts[0..<rootParts.count]) == rootParts else { return nil }
+        var relative = ""
+        for part in parts[rootParts.count...] {
+            if !relative.isEmpty { relative += "/" }
+            relative += part
+        }
+        return relative
+    }
+
+    /// The non-empty components of a slash-separated path.
+    public static func pathComponents(_ path: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        for byte in path.utf8 {
+            if byte != UInt8(ascii: "/") {
+                current.append(byte)
+            } else if !current.isEmpty {
+                parts.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+        return parts
+    }
+
     /// The entries of directory `relative`, sorted, without `.` and `..`.
     public func children(_ relative: String) throws(SystemError) -> [String] {
         try Syscalls.directoryEntries(path(relative))

@@ -67,7 +67,7 @@ struct LIOBackend: TargetBackend {
             guard let number = LIOLayout.lunNumber(name) else { return nil }
             let object = storageObject(linkedFrom: layout.lun(number))
             return TargetState.LUN(number: number, path: object.flatMap(devicePath),
-                                   serial: object.flatMap { read($0 + "/wwn/vpd_unit_serial") }.map(LIOLayout.serial) ?? "",
+                                   serial: object.flatMap { read($0 + "/wwn/vpd_unit_serial") }.map(LIOText.serial) ?? "",
                                    deviceID: nil,
                                    alua: configuration.alua == nil ? nil : object.flatMap { aluaGroup(of: number, object: $0) })
         }
@@ -77,55 +77,15 @@ struct LIOBackend: TargetBackend {
     /// this resource gives (one readlink, each monitor), else the first link found (targetcli's,
     /// a foreign target's).
     private func storageObject(linkedFrom directory: String) -> String? {
-        if let target = tree.linkTarget(directory + "/" + layout.linkName) {
-            return Self.resolve(target, from: tree.path(directory), root: tree.root)
-        }
-        for child in (try? tree.children(directory)) ?? [] {
-            guard let target = tree.linkTarget(directory + "/" + child) else { continue }
-            return Self.resolve(target, from: tree.path(directory), root: tree.root)
-        }
-        return nil
-    }
-
-    /// A link's text resolved against the absolute `directory` it is in (configfs shows every
-    /// link relative to it: `../../../../../../target/core/iblock_N/name`), relative to `root`;
-    /// nil outside it. By bytes: every monitor resolves one link per LUN.
-    static func resolve(_ target: String, from directory: String, root: String) -> String? {
-        var parts = target.hasBytePrefix("/") ? [] : pathComponents(directory)
-        for part in pathComponents(target) {
-            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(part) }
-        }
-        let rootParts = pathComponents(root)
-        guard parts.count > rootParts.count, Array(parts[0..<rootParts.count]) == rootParts else { return nil }
-        var relative = ""
-        for part in parts[rootParts.count...] {
-            if !relative.isEmpty { relative += "/" }
-            relative += part
-        }
-        return relative
-    }
-
-    /// The non-empty components of a slash-separated path.
-    static func pathComponents(_ path: String) -> [String] {
-        var parts: [String] = []
-        var current: [UInt8] = []
-        for byte in path.utf8 {
-            if byte != UInt8(ascii: "/") {
-                current.append(byte)
-            } else if !current.isEmpty {
-                parts.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            }
-        }
-        if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
-        return parts
+        if let object = tree.linkedObject(directory + "/" + layout.linkName) { return object }
+        return tree.firstLinkedObject(in: directory)
     }
 
     private func read(_ relative: String) -> String? { try? tree.read(relative) }
 
     /// The target port group LUN `number` is in, read from the group itself.
     private func aluaGroup(of number: Int, object: String) -> TargetState.ALUAGroup? {
-        guard let info = read(layout.lun(number) + "/alua_tg_pt_gp"), let name = LIOLayout.groupAlias(fromMembership: info)
+        guard let info = read(layout.lun(number) + "/alua_tg_pt_gp"), let name = LIOText.groupAlias(fromMembership: info)
         else { return nil }
         let group = object + "/alua/" + name
         return TargetState.ALUAGroup(name: name, id: read(group + "/tg_pt_gp_id").flatMap { Int($0) },
@@ -247,7 +207,7 @@ struct LIOBackend: TargetBackend {
         guard let alua = configuration.alua else { return }
         for lun in configuration.luns {
             let attribute = layout.lun(lun.number) + "/alua_tg_pt_gp"
-            if read(attribute).flatMap(LIOLayout.groupAlias(fromMembership:)) != alua.groupName {
+            if read(attribute).flatMap(LIOText.groupAlias(fromMembership:)) != alua.groupName {
                 try step("put LUN \(lun.number) in target port group \(alua.groupName)") { try tree.write(attribute, alua.groupName) }
             }
         }

@@ -38,24 +38,4 @@ struct LIOLayout: Sendable, Equatable {
 
     /// The group every LUN starts in (id 0); never used for a promotable target.
     static let defaultGroup = "default_tg_pt_gp"
-
-    /// The group name in a LUN's `alua_tg_pt_gp` text (`TG Port Alias: <name>` first).
-    static func groupAlias(fromMembership text: String) -> String? {
-        let label = "TG Port Alias:"
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            let trimmed = Substring(line).trimmingWhitespace()
-            if trimmed.hasBytePrefix(label) {
-                let name = trimmed.droppingBytes(label.utf8.count).trimmingWhitespace()
-                return name.isEmpty ? nil : name
-            }
-        }
-        return nil
-    }
-
-    /// The serial in `wwn/vpd_unit_serial`'s text ("T10 VPD Unit Serial Number: <s>").
-    static func serial(fromAttribute text: String) -> String {
-        let prefix = "T10 VPD Unit Serial Number:"
-        guard text.hasBytePrefix(prefix) else { return text.trimmingWhitespace() }
-        return text.droppingBytes(prefix.utf8.count).trimmingWhitespace()
-    }
 }

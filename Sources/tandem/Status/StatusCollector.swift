@@ -2,7 +2,8 @@ import Glibc
 import TandemCore
 
 /// Gathers one `StatusReport`: one crm_mon call (or a saved document) and this node's
-/// kernel state. Besides crm_mon, a process runs only on DRBD 9 (`drbdsetup events2`).
+/// kernel state (DRBD, device-mapper, LIO's configfs, SCST's sysfs). Besides crm_mon, a
+/// process runs only on DRBD 9 (`drbdsetup events2`).
 struct StatusCollector {
     /// Where the cluster status comes from.
     enum Input: Equatable {
@@ -16,6 +17,8 @@ struct StatusCollector {
     let environment: [String: String]
     let drbdReader: LocalDRBDReader
     let sysBlock: AttributeTree
+    let lioTree = AttributeTree(root: "/sys/kernel/config/target")
+    let scstTree = AttributeTree(root: "/sys/kernel/scst_tgt")
 
     init(input: Input, readLocal: Bool, environment: [String: String]) {
         self.input = input
@@ -47,7 +50,8 @@ struct StatusCollector {
         }
         let local = readLocal ? StatusReport.LocalState(
             nodeName: Self.nodeName(), drbd: drbdReader.read(runner: runner),
-            volumeGroups: ActiveVolumeGroup.groups(from: DeviceMapperDevice.all(in: sysBlock))) : nil
+            volumeGroups: ActiveVolumeGroup.groups(from: DeviceMapperDevice.all(in: sysBlock)),
+            targets: LocalTarget.all(lio: lioTree, scst: scstTree)) : nil
         return StatusReport(cluster: cluster, clusterError: clusterError, local: local)
     }
 

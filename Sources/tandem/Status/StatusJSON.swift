@@ -18,7 +18,7 @@ struct StatusJSON {
             })),
             ("failures", .array((report.cluster?.failures ?? []).map(Self.failure))),
             ("pending", .array((report.cluster?.pendingOperations ?? []).map(Self.pending))),
-            ("targets", report.targets),
+            ("targets", report.local.map { .array($0.targets.map(Self.target)) } ?? .null),
         ])
     }
 
@@ -109,6 +109,20 @@ struct StatusJSON {
             .object([("name", .string(volume.name)), ("device", .string(volume.device)),
                      ("suspended", .bool(volume.suspended)), ("holders", .strings(volume.holders))])
         }))])
+    }
+
+    private static func target(_ target: LocalTarget) -> JSONValue {
+        .object([("backend", .string(target.backend.rawValue)), ("iqn", .string(target.iqn)),
+                 ("portalGroup", target.portalGroup.map { .int($0) } ?? .null), ("enabled", .bool(target.enabled)),
+                 ("portals", .strings(target.portals)), ("sessions", .strings(target.sessions)),
+                 ("luns", .array(target.luns.map { lun in
+                     .object([("number", .int(lun.number)), ("device", .optional(lun.device)), ("serial", .string(lun.serial)),
+                              ("groups", .array(lun.groups.map { group in
+                                  .object([("name", .string(group.name)), ("id", group.id.map { .int($0) } ?? .null),
+                                           ("state", .optional(group.state?.rawValue)), ("preferred", .bool(group.preferred)),
+                                           ("local", .bool(group.local))])
+                              }))])
+                 }))])
     }
 
     private static func failure(_ failure: ResourceFailure) -> JSONValue {

@@ -1,7 +1,7 @@
 import TandemCore
 
-/// Everything `tandem status` shows: the cluster from one crm_mon call, this node's DRBD and
-/// LVM from the kernel, and the problems among them.
+/// Everything `tandem status` shows: the cluster from one crm_mon call, this node's DRBD,
+/// LVM and iSCSI targets from the kernel, and the problems among them.
 struct StatusReport: Sendable {
     /// The `--json` schema's version (`"schema": "tandem-status/1"`); README "tandem status --json".
     static let schemaVersion = 1
@@ -14,16 +14,13 @@ struct StatusReport: Sendable {
     /// perhaps of another node).
     let local: LocalState?
 
-    /// iSCSI targets: not read yet. The iscsi-target agent (issue #13) is being written; its
-    /// configfs/sysfs reader will fill a `targets` section here (LIO and SCST, no process).
-    /// Until then `--json` carries `"targets": null` and the text view says nothing.
-    var targets: JSONValue { .null }
-
     struct LocalState: Sendable {
         /// This node's name (uname), to tell local DRBD roles from the peer's.
         let nodeName: String
         let drbd: LocalDRBD
         let volumeGroups: [ActiveVolumeGroup]
+        /// LIO's and SCST's targets (configfs, sysfs).
+        var targets: [LocalTarget] = []
     }
 
     var floatingIPs: [FloatingIP] { cluster.map(FloatingIP.all(in:)) ?? [] }
@@ -51,6 +48,7 @@ struct StatusReport: Sendable {
                                          message: "\(group.name)/\(volume.name) (\(volume.device)) is suspended: I/O to it waits"))
                 }
             }
+            found += TargetProblems(local.targets).all
         }
         return found.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
             .map(\.element)

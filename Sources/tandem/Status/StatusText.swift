@@ -18,7 +18,7 @@ struct StatusText {
             }
         }
         if let cluster = report.cluster, cluster.isConnected { lines += clusterLines(cluster) }
-        if let local = report.local { lines += drbdLines(local) + volumeLines(local) }
+        if let local = report.local { lines += drbdLines(local) + volumeLines(local) + targetLines(local) }
         lines += floatingIPLines() + failureLines() + pendingLines()
         return lines.joined(separator: "\n") + "\n"
     }
@@ -95,6 +95,27 @@ struct StatusText {
             }
         }
         return [heading("lvm: active on \(local.nodeName) (device-mapper)")] + ResourceTable.align(rows)
+    }
+
+    private func targetLines(_ local: StatusReport.LocalState) -> [String] {
+        guard !local.targets.isEmpty else { return [heading("iSCSI: no target on \(local.nodeName)")] }
+        var lines = [heading("iSCSI targets on \(local.nodeName)")]
+        for target in local.targets {
+            lines.append("  \(target.backend.rawValue) \(target.label)  " + (target.enabled ? "enabled" : "DISABLED")
+                         + (target.portals.isEmpty ? "" : "  portals " + target.portals.joined(separator: " "))
+                         + "  " + (target.sessions.isEmpty ? "no session" : "sessions " + target.sessions.joined(separator: " ")))
+            lines += ResourceTable.align(target.luns.map { lun in
+                ["LUN \(lun.number)", lun.device ?? "NO DEVICE", lun.serial.isEmpty ? "" : "serial " + lun.serial,
+                 lun.groups.map(Self.groupText).joined(separator: "; ")]
+            }, indent: "    ")
+        }
+        return lines
+    }
+
+    /// `tandem_tg1 (1) active/optimized preferred, here`.
+    static func groupText(_ group: LocalTarget.PortGroup) -> String {
+        group.name + (group.id.map { " (\($0))" } ?? "") + " " + (group.state?.description ?? "unknown")
+            + (group.preferred ? " preferred" : "") + (group.local ? ", here" : "")
     }
 
     private func floatingIPLines() -> [String] {

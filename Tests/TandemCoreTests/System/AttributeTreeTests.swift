@@ -69,6 +69,48 @@ import TandemTestSupport
         #expect(throws: SystemError.self) { try scratch.tree.write("missing", "1") }
         #expect(throws: SystemError.self) { try scratch.tree.children("missing") }
     }
+
+    // Links as configfs shows them: relative to the directory they are in (captured from the
+    // 6.1 kernel in lab/capture-lio-fixtures).
+    static let root = "/sys/kernel/config/target"
+    static let lunDirectory = root + "/iscsi/iqn.2026-01.org.tandem.lab:capture/tpgt_1/lun/lun_0"
+
+    @Test(arguments: [
+        ("../../../../../../target/core/iblock_549940058/p_capture-lun0", "core/iblock_549940058/p_capture-lun0"),
+        ("/sys/kernel/config/target/core/iblock_1/x", "core/iblock_1/x"),
+        ("./../../../../.././../target/core//iblock_2/y/", "core/iblock_2/y"),
+    ])
+    func resolvesLinksUnderTheRoot(link: String, expected: String) {
+        #expect(AttributeTree.resolve(link, from: Self.lunDirectory, root: Self.root) == expected)
+    }
+
+    @Test(arguments: ["../../../../../../../../etc/passwd", "/sys/kernel/config/target", "/sys/kernel/config/targets/x",
+                      "/tmp/target/core/iblock_1/x"])
+    func refusesLinksOutsideTheRoot(link: String) {
+        #expect(AttributeTree.resolve(link, from: Self.lunDirectory, root: Self.root) == nil)
+    }
+
+    @Test func splitsPathsIntoComponents() {
+        #expect(AttributeTree.pathComponents("/a//b/c/") == ["a", "b", "c"])
+        #expect(AttributeTree.pathComponents("") == [])
+        #expect(AttributeTree.pathComponents("x") == ["x"])
+    }
+
+    @Test func linkedObjectsFromLinksInTheTree() throws {
+        let scratch = try Scratch()
+        let tree = scratch.tree
+        try tree.makeDirectory("core")
+        try tree.makeDirectory("core/so")
+        try tree.makeDirectory("lun")
+        try tree.makeDirectory("lun/lun_0")
+        #expect(FileManager.default.createFile(atPath: tree.path("lun/lun_0/alua_tg_pt_gp"), contents: Data("x\n".utf8)))
+        try tree.link("lun/lun_0/anyname", to: "../../core/so")
+        #expect(tree.linkedObject("lun/lun_0/anyname") == "core/so")
+        #expect(tree.linkedObject("lun/lun_0/alua_tg_pt_gp") == nil)
+        #expect(tree.firstLinkedObject(in: "lun/lun_0") == "core/so")
+        #expect(tree.firstLinkedObject(in: "lun") == nil)
+        #expect(tree.firstLinkedObject(in: "missing") == nil)
+    }
 }
 
 @Suite struct PollingTests {
@@ -92,4 +134,5 @@ import TandemTestSupport
         #expect(none == nil)
         #expect(budget.started.milliseconds(until: .now()) <= 450)
     }
+
 }
