@@ -118,7 +118,17 @@ enum TargetDeclaration {
             below has it and a failover loses no acknowledged write; true lets tgtd's page cache \
             acknowledge first. LIO's block backstore has no cache of its own: it reports the device's \
             write cache to the client, whose flushes and FUA writes reach the device (the parameter is \
-            ignored there, with a warning when true).
+            ignored there, with a warning when true). Refused on a promotable target unless \
+            force_write_cache is set.
+            """)
+    static let forceWriteCache = Parameter<Bool>(
+        "force_write_cache", default: false,
+        short: "Allow write_cache on a promotable target",
+        long: """
+            A promotable target's nodes export the same LUNs over dual-primary DRBD: a write one \
+            node's cache acknowledged is not on the disk the other node's paths read, and is lost \
+            with that node. So write_cache=true on a promotable target is refused (not configured) \
+            unless this is true, for storage below that is not dual-primary DRBD.
             """)
     static let tgtControlPort = Parameter<Int>(
         "tgt_control_port", default: 0, range: 0...32767,
@@ -181,7 +191,7 @@ enum TargetDeclaration {
         parameters: [implementation.spec, iqn.spec, tid.spec, portals.spec, allowedInitiators.spec,
                      incomingUsername.spec, incomingPassword.spec, additionalParameters.spec, luns.spec, lun.spec,
                      path.spec, scsiSerial.spec, scsiID.spec, vendorID.spec, productID.spec, blockSize.spec,
-                     writeCache.spec, tgtControlPort.spec, tgtBackingStore.spec, aluaGroupIDs.spec,
+                     writeCache.spec, forceWriteCache.spec, tgtControlPort.spec, tgtBackingStore.spec, aluaGroupIDs.spec,
                      aluaUnpromotedState.spec],
         actions: [
             ActionSpec(.start, timeout: 60),

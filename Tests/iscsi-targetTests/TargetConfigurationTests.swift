@@ -37,6 +37,21 @@ import TandemCore
         #expect(noLUN.problems == ["a promotable target needs a LUN: its role is the ALUA state of its LUNs"])
     }
 
+    /// Write-back caching on a promotable target (both nodes export the same LUNs over
+    /// dual-primary DRBD) is refused unless forced; a primitive may have it.
+    @Test func writeCacheOnAPromotableTargetNeedsForce() {
+        let promotable = ["promotable": "true", "on_node_uuid": "1"]
+        let cached = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"], meta: promotable, node: "s1")
+        #expect(cached.problems.count == 1)
+        #expect(cached.problems.first?.hasPrefix("write_cache=true on a promotable target") == true)
+        #expect(cached.problems.first?.contains("force_write_cache=true") == true)
+        let forced = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true", "force_write_cache": "true"],
+                                        meta: promotable, node: "s1")
+        #expect(forced.problems.isEmpty && forced.writeCache)
+        #expect(Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"]).problems.isEmpty, "a primitive")
+        #expect(Self.configuration(["luns": "0:/dev/drbd0"], meta: promotable, node: "s1").problems.isEmpty)
+    }
+
     /// The role is the LUNs' group state; anything else a promotable target shows is a
     /// discrepancy (monitor 1): the default group, another id, a preferred non-optimized
     /// group, LUNs in different states.

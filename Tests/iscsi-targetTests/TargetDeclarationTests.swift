@@ -25,4 +25,19 @@ import TandemTestSupport
         #expect(TargetImplementation.allCases.map(\.rawValue) == ["lio", "lio-t", "scst", "tgt", "iet"])
         #expect(TargetDeclaration.portals.spec.defaultText == "0.0.0.0:3260")
     }
+
+    /// validate-all refuses write-back caching on a promotable target (6, not configured) with
+    /// the reason, on any host: nothing is looked at or created before the parameters pass.
+    @Test func validateRefusesWriteCacheOnAPromotableTarget() throws {
+        var agent = AgentInvocation("iscsi-target")
+        agent.instance = "p_target:0"
+        agent.parameters = ["iqn": "iqn.2026-01.org.example:wc", "implementation": "scst", "luns": "0:/dev/drbd0",
+                            "write_cache": "true", "alua_group_ids": "s1=1 s2=2"]
+        agent.meta = ["promotable": "true", "on_node": "s1", "clone_max": "2"]
+        let refused = try agent.run("validate-all")
+        #expect(refused.code == 6, "\(refused)")
+        #expect(refused.exitReason()?.contains("force_write_cache=true") == true, "\(refused)")
+        agent.parameters["force_write_cache"] = "yes"
+        #expect(try agent.run("validate-all").exitReason()?.contains("write_cache") != true)
+    }
 }
