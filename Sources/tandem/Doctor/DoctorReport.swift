@@ -5,7 +5,8 @@ struct DoctorReport {
 
     static let checks: [any DoctorCheck] = [
         FencingCheck(), QuorumCheck(), DRBDCloneCheck(), MonitorIntervalCheck(), DualPrimaryCheck(),
-        DRBDHandlerCheck(), StackChainCheck(), LVMFilterCheck(), ClientTimeoutCheck(), LocalInputCheck(),
+        DRBDHandlerCheck(), StackChainCheck(), ISCSITargetCheck(), LVMFilterCheck(), ClientTimeoutCheck(),
+        LocalInputCheck(),
     ]
 
     let findings: [Finding]

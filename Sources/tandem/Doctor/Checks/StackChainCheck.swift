@@ -78,7 +78,9 @@ struct StackChainCheck: DoctorCheck {
         return found
     }
 
-    /// A target must start after LVM, an IP after the target, where those layers exist.
+    /// A target must start after LVM, an IP after the target (or before it: LIO binds portals
+    /// to the node's addresses, so a target whose portals are the floating IPs starts after
+    /// them), where those layers exist.
     private func layerFindings(service: CIBResource, layer: SANLayout.Layer, layout: SANLayout,
                                graph: ConstraintGraph) -> [Finding] {
         guard let below = SANLayout.Layer(rawValue: layer.rawValue - 1) else { return [] }
@@ -88,13 +90,21 @@ struct StackChainCheck: DoctorCheck {
         let before = graph.predecessors(of: service.id)
         let ids = Set(lower.flatMap { member in layout.cib.ancestry(of: member.id).map(\.id) })
         guard !before.keys.contains(where: ids.contains) else { return [] }
+        if layer == .ip {
+            let own = Set(layout.cib.ancestry(of: service.id).map(\.id))
+            if layout.members(of: .target).contains(where: { graph.predecessors(of: $0.id).keys.contains(where: own.contains) }) {
+                return []
+            }
+        }
         let names = lower.map(\.id).joined(separator: ", ")
         return [Finding(
             check: "chain-layer-order", severity: .error, subject: "resource \(service.id)",
             message: "\(service.id) (\(layer.name)) is not ordered after \(names)",
             why: layer == .target
                 ? "The target can start before its logical volumes exist: LUNs fail to attach their backing devices."
-                : "The IP can come up before the target listens: clients connect, fail, and multipath marks the path faulty.",
-            fix: "put them in one group in the order LVM, target, LUNs, IPs (crm configure group g_san …), or crm configure order ord_\(lower[0].id)_before_\(service.id) Mandatory: \(lower[0].id) \(service.id)")]
+                : "The IP and the target start in any order: a target whose portals are the IP fails to bind them (LIO refuses a portal on an address the node does not have), and clients that connect before the target listens mark the path faulty.",
+            fix: layer == .target
+                ? "put them in one group in the order LVM, target, IPs (crm configure group g_san …), or crm configure order ord_\(lower[0].id)_before_\(service.id) Mandatory: \(lower[0].id) \(service.id)"
+                : "put them in one group: LVM, then the IPs before the target when its portals are the IPs (LIO), else after it (crm configure group g_san …); or crm configure order ord_\(service.id)_before_\(lower[0].id) Mandatory: \(service.id) \(lower[0].id)")]
     }
 }

@@ -18,7 +18,7 @@ import TandemTestSupport
     @Test func labClientWorstCase() throws {
         let findings = try Self.findings(iscsid: Self.labClient + "/iscsi/iscsid.conf", multipath: Self.labClient + "/multipath.conf")
         #expect(findings.map(\.check) == ["client-timeout-worst-case"])
-        #expect(findings.first?.message == "the client survives 39 s without a path (replacement_timeout 15 s + multipath queueing 24 s); a failover within the cluster's timeouts may take up to 326.6 s")
+        #expect(findings.first?.message == "the client survives 39 s without a path (replacement_timeout 15 s + multipath queueing 24 s); a failover within the cluster's timeouts may take up to 346.6 s")
     }
 
     /// 5 s without multipath: gone before corosync has even noticed the loss.

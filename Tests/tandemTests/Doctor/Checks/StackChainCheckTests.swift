@@ -21,9 +21,16 @@ import Testing
 
     @Test func separateShapeWithoutLayerOrder() throws {
         let findings = try DoctorFixture(cib: "chain-separate-no-layer-order.xml").findings(StackChainCheck())
-        #expect(findings.map(\.check) == ["chain-layer-order", "chain-layer-order"])
-        #expect(findings.map(\.subject) == ["resource p_target", "resource p_lun"])
+        #expect(findings.map(\.check) == ["chain-layer-order", "chain-layer-order", "chain-layer-order"])
+        #expect(findings.map(\.subject) == ["resource p_target", "resource p_ip1", "resource p_ip2"])
         #expect(findings.first?.message == "p_target (iSCSI target) is not ordered after p_lvm")
+        #expect(findings.last?.message == "p_ip2 (floating IP) is not ordered after p_target")
+    }
+
+    /// The IPs before the target (LIO binds its portals to them) or after it: both are a chain.
+    @Test func ipsBeforeOrAfterTheTarget() throws {
+        #expect(try DoctorFixture(cib: "chain-separate.xml").findings(StackChainCheck()).isEmpty)
+        #expect(try DoctorFixture(cib: "chain-separate-ips-after-target.xml").findings(StackChainCheck()).isEmpty)
     }
 
     @Test func missingOrderFixNamesTheCommand() throws {
