@@ -33,8 +33,11 @@ extension ISCSITargetAgent {
                                  + "(is the volume below active here?)")
             }
             let kind = status.st_mode & S_IFMT
+            // There, but something else: wrong for this host (2). A missing one above may be an LV
+            // not active yet, a failure (1) Pacemaker recovers from.
             guard kind == S_IFBLK || (kind == S_IFREG && implementation?.backend == .tgt) else {
-                throw OCFFailure(.genericError, "LUN \(lun.number): \(lun.path) is not a block device")
+                throw OCFFailure(.invalidArgument, "LUN \(lun.number): \(lun.path) is not a block device"
+                                 + (implementation?.backend == .tgt ? " or a file" : ""))
             }
         }
     }

@@ -57,31 +57,28 @@ struct ISCSITargetAgent: PromotableResource {
         // Looked for only when not configured (a monitor with implementation set looks nowhere else).
         let present = Self.present(tgt: control)
         candidates = present.compactMap(make)
-        switch present.count {
-        case 1:
-            implementation = present[0]
-            backend = candidates.first
-            if let reason = present[0].unsupportedReason {
+        // The first available, in the order LIO, SCST, tgt (as iSCSITarget chooses): start uses
+        // it; monitor and stop still look at every one present.
+        if let first = present.first {
+            implementation = first
+            backend = make(first)
+            if let reason = first.unsupportedReason {
                 unavailable = OCFFailure(.notInstalled, reason)
-            } else if present[0] == .tgt && tid == nil {
+            } else if first == .tgt && tid == nil {
                 unavailable = OCFFailure(.notConfigured, "tid is required with tgt, the iSCSI target found on this node")
             } else {
                 unavailable = nil
             }
-        case 0:
+        } else {
             implementation = nil
             backend = nil
             // An installed but stopped tgtd (restarting, say) is a failure here, not a missing
-            // program: 5 would ban the node for good.
-            let installed = access("/usr/sbin/tgtd", X_OK) == 0 || access("/lib/modules", F_OK) == 0
-            unavailable = OCFFailure(installed ? .genericError : .notInstalled,
+            // program: 5 would ban the node until a cleanup.
+            let tgtdInstalled = access("/usr/sbin/tgtd", X_OK) == 0
+            unavailable = OCFFailure(tgtdInstalled ? .genericError : .notInstalled,
                                      "no iSCSI target runs on this node: no LIO (configfs target), no SCST "
-                                     + "(/sys/kernel/scst_tgt) and no tgtd (\(control.path)); set implementation")
-        default:
-            implementation = nil
-            backend = nil
-            unavailable = OCFFailure(.invalidArgument, "several iSCSI targets run on this node ("
-                                     + present.map(\.rawValue).joined(separator: ", ") + "): set implementation")
+                                     + "(/sys/kernel/scst_tgt) and no tgtd (\(control.path))"
+                                     + (tgtdInstalled ? " although tgtd is installed" : "") + "; set implementation")
         }
     }
 

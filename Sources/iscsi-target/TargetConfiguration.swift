@@ -104,13 +104,14 @@ struct TargetConfiguration: Sendable {
         if Set(assignments.map(\.groupID)).count != assignments.count {
             problems.append("alua_group_ids gives two nodes the same id: a client would merge their paths into one group")
         }
+        if let meta, meta.promotable || (meta.cloneMax ?? 1) > 1, writeCache, !parameters[D.forceWriteCache] {
+            problems.append("write_cache=true on a cloned target: its nodes export the same LUNs over dual-primary DRBD, "
+                            + "and a write one node's cache acknowledged is not on the other node's disk (lost with the "
+                            + "node); set force_write_cache=true only where the storage below is not dual-primary")
+        }
         if let meta, meta.promotable {
             if luns.isEmpty { problems.append("a promotable target needs a LUN: its role is the ALUA state of its LUNs") }
-            if writeCache && !parameters[D.forceWriteCache] {
-                problems.append("write_cache=true on a promotable target: both nodes export the same LUNs over dual-primary "
-                                + "DRBD, and a write one node's cache acknowledged is not on the other node's disk (lost with "
-                                + "the node); set force_write_cache=true only where the storage below is not dual-primary")
-            }
+
             let unpromoted = parameters[D.aluaUnpromotedState]
             if let assigned = assignments.first(where: { $0.node == localNode }) {
                 alua = ALUA(groupID: assigned.groupID, unpromoted: unpromoted,

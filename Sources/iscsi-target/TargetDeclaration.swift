@@ -119,15 +119,15 @@ enum TargetDeclaration {
             acknowledge first. LIO's block backstore has no cache of its own: it reports the device's \
             write cache to the client, whose flushes and FUA writes reach the device (the parameter is \
             ignored there, with a warning when true). Refused on a promotable target unless \
-            force_write_cache is set.
+            force_write_cache is set, as on any clone.
             """)
     static let forceWriteCache = Parameter<Bool>(
         "force_write_cache", default: false,
-        short: "Allow write_cache on a promotable target",
+        short: "Allow write_cache on a cloned target",
         long: """
-            A promotable target's nodes export the same LUNs over dual-primary DRBD: a write one \
-            node's cache acknowledged is not on the disk the other node's paths read, and is lost \
-            with that node. So write_cache=true on a promotable target is refused (not configured) \
+            A cloned (or promotable) target's nodes export the same LUNs over dual-primary DRBD: a \
+            write one node's cache acknowledged is not on the disk the other node's paths read, and \
+            is lost with that node. So write_cache=true on a clone is refused (not configured) \
             unless this is true, for storage below that is not dual-primary DRBD.
             """)
     static let tgtControlPort = Parameter<Int>(

@@ -1,4 +1,5 @@
 import TandemCore
+import TandemNetwork
 
 /// What runs of this resource's target on this node, as a backend reads it from the system
 /// (tgtd's show; configfs or sysfs for the kernel targets), in terms every backend shares.
@@ -22,6 +23,28 @@ struct TargetState: Sendable, Equatable {
         var preferred: Bool
     }
 
+    /// The portals running, in the backend's terms.
+    enum Portals: Sendable, Equatable {
+        /// LIO's `np/ip:port` directories.
+        case listening(Set<String>)
+        /// SCST's `allowed_portal` addresses (none: every address of iscsi-scstd).
+        case allowedAddresses(Set<String>)
+
+        /// What `configuration` calls for, in the same terms.
+        func configured(_ configuration: TargetConfiguration) -> Set<String> {
+            switch self {
+            case .listening: Set(configuration.portals.map(\.description))
+            case .allowedAddresses: Set(configuration.portals.filter { !$0.address.isUnspecified }.map { $0.address.description })
+            }
+        }
+
+        var present: Set<String> {
+            switch self {
+            case .listening(let names), .allowedAddresses(let names): names
+            }
+        }
+    }
+
     /// Accepts logins and serves I/O.
     var enabled: Bool
     var luns: [LUN]
@@ -30,12 +53,22 @@ struct TargetState: Sendable, Equatable {
     var initiators: Set<String>
     var incomingUsers: Set<String>
     var sessions: Int
+    /// nil where the portals are not the resource's (tgt listens on tgtd's own).
+    var portals: Portals? = nil
 
     /// Where the running target differs from `configuration`: each a reason a monitor
     /// reports (and stop then cleans). Empty: it runs as configured.
     func discrepancies(from configuration: TargetConfiguration) -> [String] {
         var found: [String] = []
         if !enabled { found.append("target \(configuration.iqn) is disabled (offline)") }
+        if let portals, portals.present != portals.configured(configuration) {
+            let missing = portals.configured(configuration).subtracting(portals.present).sorted()
+            let extra = portals.present.subtracting(portals.configured(configuration)).sorted()
+            found.append("portals differ from the configuration:"
+                         + (missing.isEmpty ? "" : " \(missing.joined(separator: " ")) missing")
+                         + (missing.isEmpty || extra.isEmpty ? "" : ",")
+                         + (extra.isEmpty ? "" : " \(extra.joined(separator: " ")) not configured"))
+        }
         let running = Dictionary(luns.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         for lun in configuration.luns {
             guard let present = running[lun.number] else {

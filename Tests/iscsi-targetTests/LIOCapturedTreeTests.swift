@@ -53,6 +53,11 @@ import TandemTestSupport
         // The same tree against another configuration names each difference.
         let other = Self.backend(root, promotable: false, extra: ["luns": "0:/dev/drbd1"])
         #expect(state.discrepancies(from: other.configuration).contains("LUN 0 exports /dev/drbd0 instead of /dev/drbd1"))
+        // Portals: the capture listens on the default 0.0.0.0:3260.
+        #expect(state.portals == .listening(["0.0.0.0:3260"]))
+        let vips = Self.backend(root, promotable: false, extra: ["portals": "10.0.0.1:3260 [2001:db8::1]:3260"])
+        #expect(state.discrepancies(from: vips.configuration).contains(
+            "portals differ from the configuration: 10.0.0.1:3260 [2001:db8::1]:3260 missing, 0.0.0.0:3260 not configured"))
     }
 
     @Test func theUnpromotedAndPromotedGroupsReadAsTheirRoles() throws {

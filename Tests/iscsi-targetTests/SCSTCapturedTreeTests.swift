@@ -50,6 +50,11 @@ import TandemTestSupport
         #expect(try backend.readExisting(backend.layout.device(0) + "/write_through") == "1", "write-through by default")
         let other = Self.backend(root, promotable: false, extra: ["scsi_sn": "0123456789abcdef"])
         #expect(!state.identityMismatches(from: other.configuration).isEmpty)
+        // No allowed_portal: every address, as the default portal 0.0.0.0:3260 calls for.
+        #expect(state.portals == .allowedAddresses([]))
+        let restricted = Self.backend(root, promotable: false, extra: ["portals": "10.0.0.1 10.0.1.1:3260"])
+        #expect(state.discrepancies(from: restricted.configuration).contains(
+            "portals differ from the configuration: 10.0.0.1 10.0.1.1 missing"))
     }
 
     @Test func theUnpromotedAndPromotedGroupsReadAsTheirRoles() throws {

@@ -43,12 +43,15 @@ import TandemCore
         let promotable = ["promotable": "true", "on_node_uuid": "1"]
         let cached = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"], meta: promotable, node: "s1")
         #expect(cached.problems.count == 1)
-        #expect(cached.problems.first?.hasPrefix("write_cache=true on a promotable target") == true)
+        #expect(cached.problems.first?.hasPrefix("write_cache=true on a cloned target") == true)
         #expect(cached.problems.first?.contains("force_write_cache=true") == true)
         let forced = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true", "force_write_cache": "true"],
                                         meta: promotable, node: "s1")
         #expect(forced.problems.isEmpty && forced.writeCache)
         #expect(Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"]).problems.isEmpty, "a primitive")
+        let clone = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"], meta: ["clone_max": "2"], node: "s1")
+        #expect(clone.problems.count == 1, "a clone that is not promotable exports the LUNs on both nodes too")
+        #expect(Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"], meta: ["clone_max": "1"]).problems.isEmpty)
         #expect(Self.configuration(["luns": "0:/dev/drbd0"], meta: promotable, node: "s1").problems.isEmpty)
     }
 

@@ -185,6 +185,16 @@ import TandemTestSupport
             ("bad setting", ["additional_parameters": "MaxRecv"], [:], 6, "additional_parameters"),
             ("vendor too long", ["vendor_id": "ABCDEFGHI"], [:], 6, "vendor_id"),
             ("missing device", ["luns": "1:\(tgtd.directory)/nothing"], [:], 1, "does not exist"),
+            ("a directory as a LUN", ["luns": "1:\(tgtd.directory)"], [:], 2, "is not a block device or a file"),
+            ("block size 1000", ["block_size": "1000"], [:], 6, "block_size"),
+            ("an initiator that is no iSCSI name", ["allowed_initiators": "iqn.2026-01.org.example:c1 c2"], [:], 6,
+             "allowed_initiators"),
+            ("an eui initiator of 15 digits", ["allowed_initiators": "eui.02004567A425678"], [:], 6, "allowed_initiators"),
+            ("white space in the CHAP secret", ["incoming_username": "u", "incoming_password": "secret secret1"], [:], 6,
+             "incoming_password"),
+            ("text after an IPv6 bracket", ["portals": "[2001:db8::1]3260"], [:], 6, "portals"),
+            ("port 0", ["portals": "127.0.0.1:0"], [:], 6, "portals"),
+            ("unknown implementation", ["implementation": "istgt"], [:], 6, "implementation"),
         ]
         let before = try tgtd.show()
         for (label, parameters, meta, code, reasonPart) in cases {
@@ -237,6 +247,28 @@ import TandemTestSupport
         #expect(!complaints.isEmpty && complaints.allSatisfy { MetadataSchemas.isOCF11OnlyComplaint(String($0)) }, "\(output)")
         #expect(output.contains("failed 1 tests"), "\(output)")
         #expect(TgtTargetList(parsing: try tgtd.show()).targets.isEmpty, "ocf-tester's last stop left nothing")
+    }
+
+    /// implementation unset: the first backend running here (this host has neither LIO's
+    /// configfs target nor SCST, so tgtd); none running, with tgtd installed: 1, not 5 (a
+    /// restarting tgtd must not ban the node).
+    @Test func implementationUnsetTakesTheFirstRunning() throws {
+        let tgtd = try TgtDaemon(label: "unset")
+        defer { tgtd.remove() }
+        var agent = tgtd.agent(["iqn": "iqn.2026-01.org.example:u", "tid": "5", "luns": "1:\(try tgtd.disk("a"))"])
+        agent.parameters["implementation"] = nil
+        #expect(try agent.run("validate-all").code == 0)
+        #expect(try agent.run("start").code == 0)
+        #expect(try agent.monitor().code == 0)
+        #expect(try tgtd.show().contains("iqn.2026-01.org.example:u"))
+        #expect(try agent.run("stop").code == 0)
+        agent.parameters["tgt_control_port"] = "\(tgtd.controlPort + 1)"
+        let none = try agent.run("validate-all")
+        #expect(none.code == 1, "\(none)")
+        #expect(none.exitReason()?.contains("no iSCSI target runs on this node") == true, "\(none)")
+        #expect(none.exitReason()?.contains("although tgtd is installed") == true, "\(none)")
+        #expect(try agent.run("monitor").code == 7, "a probe where nothing runs")
+        #expect(try agent.run("stop").code == 0)
     }
 
     @Test func aPortalTgtdDoesNotListenOnIsAWarning() throws {

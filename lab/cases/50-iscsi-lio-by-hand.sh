@@ -120,9 +120,9 @@ expect_rc 7 "$(run_target monitor)" "probe after stop"
 on s1 "rmdir /sys/kernel/config/target/iscsi/$foreign/tpgt_1 /sys/kernel/config/target/iscsi/$foreign"
 client_clean
 
-step "bad input changes nothing: a file as a LUN (1), an upper-case iqn (6), promotable with one id twice (6), without an id for s1 (2)"
+step "bad input changes nothing: a file as a LUN (2), an upper-case iqn (6), promotable with one id twice (6), without an id for s1 (2)"
 before=$(on s1 "find /sys/kernel/config/target | sort | md5sum")
-expect_rc 1 "$(run_target start OCF_RESKEY_luns=0:/etc/hostname)" "a file as a LIO LUN"
+expect_rc 2 "$(run_target start OCF_RESKEY_luns=0:/etc/hostname)" "a file as a LIO LUN"
 expect_rc 6 "$(run_target start OCF_RESKEY_iqn=IQN.2026-01.bad:x)" "an upper-case iqn"
 expect_rc 6 "$(run_target start OCF_RESKEY_CRM_meta_promotable=true OCF_RESKEY_alua_group_ids='s1=1 s2=1')" "promotable, one group id twice"
 expect_rc 2 "$(run_target start OCF_RESKEY_CRM_meta_promotable=true OCF_RESKEY_alua_group_ids='s2=2 s3=3')" "promotable, no id for s1"

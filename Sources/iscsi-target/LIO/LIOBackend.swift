@@ -57,8 +57,9 @@ struct LIOBackend: TargetBackend {
             for place in places { if let user = read(place + "/auth/userid"), !user.isEmpty { users.insert(user) } }
         }
         let sessions = read(tpg + "/dynamic_sessions")?.split(separator: "\n").count ?? 0
+        let portals = TargetState.Portals.listening(Set((try? tree.children(tpg + "/np")) ?? []))
         return TargetState(enabled: read(tpg + "/enable") == "1", luns: try runningLUNs(), openToAll: generated,
-                           initiators: initiators, incomingUsers: users, sessions: sessions)
+                           initiators: initiators, incomingUsers: users, sessions: sessions, portals: portals)
     }
 
     private func runningLUNs() throws -> [TargetState.LUN] {

@@ -90,9 +90,8 @@ extension SCSTBackend {
 
     /// `allowed_portal` attributes for the configured addresses (none: every address).
     private func convergePortals() throws {
-        let wanted = Set(configuration.portals.filter { !$0.address.isUnspecified }.map { $0.address.description })
-        let present = entries(layout.target).filter { $0.hasPrefix("allowed_portal") }
-            .compactMap { read(layout.target + "/" + $0) }
+        let wanted = TargetState.Portals.allowedAddresses([]).configured(configuration)
+        let present = allowedPortals()
         for address in Set(present).subtracting(wanted) {
             try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) allowed_portal \(address)",
                                  what: "remove portal \(address)")
@@ -101,6 +100,11 @@ extension SCSTBackend {
             try management.write("targets/iscsi/mgmt", "add_target_attribute \(configuration.iqn) allowed_portal \(address)",
                                  what: "add portal \(address)")
         }
+    }
+
+    /// The target's `allowed_portal` attributes (`allowed_portal`, `allowed_portal1`, …).
+    func allowedPortals() -> [String] {
+        entries(layout.target).filter { $0.hasBytePrefix("allowed_portal") }.compactMap { read(layout.target + "/" + $0) }
     }
 
     /// The LUNs in the default set (every initiator) or in the group `allowed` with its

@@ -70,7 +70,8 @@ struct SCSTBackend: TargetBackend {
         let users = Set(incomingUsers().map(\.user))
         return TargetState(enabled: read(layout.target + "/enabled") == "1", luns: luns, openToAll: !grouped,
                            initiators: grouped ? Set(entries(layout.group + "/initiators")) : [],
-                           incomingUsers: users, sessions: entries(layout.target + "/sessions").count)
+                           incomingUsers: users, sessions: entries(layout.target + "/sessions").count,
+                           portals: .allowedAddresses(Set(allowedPortals())))
     }
 
     /// This resource's devices, by name.
