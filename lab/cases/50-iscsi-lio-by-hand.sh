@@ -4,16 +4,21 @@
 #    configfs (no targetcli); monitor 0, and it runs no process (strace);
 # 2. c1 logs in with CHAP (a wrong secret is refused), sees both LUNs with the WWID derived
 #    from the resource name (36001405 + serial), writes and reads data through LUN 0;
-# 3. reload-agent removes LUN 1 while c1 stays logged in on LUN 0;
-# 4. stop closes the session and removes everything of the resource, a target made by hand
-#    survives; stop again 0; probe 7; bad input changes nothing; ocf-tester passes.
+# 3. reload-agent removes LUN 1, then adds an initiator's ACL and changes the CHAP secret,
+#    while c1 stays logged in on LUN 0;
+# 4. a LUN removed by hand (a partial target): monitor 1 names it;
+# 5. stop closes the session and removes everything of the resource, a target and backstore
+#    made with targetcli survive; stop again 0; probe 7; bad input changes nothing;
+#    ocf-tester passes.
 # Starts from r0 by hand with s1 Primary (ensure_drbd_by_hand) and leaves it so, with vg_lio
 # inactive and the client logged out.
 
 agent=/usr/lib/ocf/resource.d/tandem/iscsi-target
 iqn=iqn.2026-01.org.tandem.lab:lio
 foreign=iqn.2026-01.org.tandem.lab:byhand
+other=iqn.2026-01.org.tandem.lab:other
 secret=Lab-chap-secret-7
+secret2=Lab-chap-secret-8
 portal=$(guest_addr s1 lan)
 # The agent by hand on s1 (OCF 1.1 environment, 60 s), then "rc=N"; NAME=VALUE arguments
 # add to or override the environment.
@@ -48,7 +53,7 @@ target_remove s1
 if on s1 "test -d /sys/kernel/config/target/iscsi/$iqn || ls -d /sys/kernel/config/target/core/iblock_*/p_lio-lun* >/dev/null 2>&1"; then
     expect_rc 0 "$(run_target stop)" "stop of what an earlier run left"
 fi
-on s1 "rmdir /sys/kernel/config/target/iscsi/$foreign/tpgt_1 /sys/kernel/config/target/iscsi/$foreign 2>/dev/null; true"
+on s1 "targetcli /iscsi delete $foreign >/dev/null 2>&1; targetcli /backstores/fileio delete byhand >/dev/null 2>&1; rm -f /tmp/byhand.img; true"
 ensure_drbd_by_hand
 on_bash s1 <<'SCRIPT'
 set -e
@@ -108,16 +113,44 @@ verify_pattern c1 "$lun0" 8 "$sum"
 expect_rc 0 "$(run_target monitor OCF_RESKEY_luns=0:/dev/vg_lio/lun0 OCF_RESKEY_CRM_meta_interval=10000)" "monitor after reload"
 expect_rc 1 "$(run_target monitor OCF_RESKEY_CRM_meta_interval=10000)" "monitor of the old configuration (LUN 1 gone)"
 
-step "a target made by hand survives stop; stop closes c1's session and removes all of ours"
-on s1 "mkdir -p /sys/kernel/config/target/iscsi/$foreign/tpgt_1"
-expect_rc 0 "$(run_target stop)" "stop"
+step "reload-agent adds $other's ACL and changes the CHAP secret; c1 stays logged in"
+now=(OCF_RESKEY_luns=0:/dev/vg_lio/lun0 "OCF_RESKEY_allowed_initiators=$initiator $other" "OCF_RESKEY_incoming_password=$secret2")
+expect_rc 0 "$(run_target reload-agent "${now[@]}")" "reload-agent of the ACL and CHAP"
+[[ $(on c1 "iscsiadm -m session" | grep -F "$iqn" | sed -E 's/^tcp: \[([0-9]+)\].*/\1/') == "$sid" ]] \
+    || die "c1's session changed across the ACL and CHAP reload"
+acls=/sys/kernel/config/target/iscsi/$iqn/tpgt_1/acls
+on s1 "test -d $acls/$other/lun_0" || die "no ACL with LUN 0 for $other after the reload"
+# The new secret is in both ACLs (compared on s1: it is never printed).
+on_bash s1 "$acls" "$initiator" "$other" "$secret2" <<'SCRIPT' || die "the CHAP secret was not changed in every ACL"
+for acl in "$2" "$3"; do [ "$(cat "$1/$acl/auth/password")" = "$4" ] || exit 1; done
+SCRIPT
+verify_pattern c1 "$lun0" 8 "$sum"
+expect_rc 0 "$(run_target monitor "${now[@]}" OCF_RESKEY_CRM_meta_interval=10000)" "monitor after the ACL and CHAP reload"
+
+step "a LUN removed by hand (a partial target, iSCSILogicalUnit's leftovers): monitor 1 names it"
+on_bash s1 "/sys/kernel/config/target/iscsi/$iqn/tpgt_1" <<'SCRIPT' || die "could not remove LUN 0 by hand"
+set -e
+for mapped in "$1"/acls/*/lun_0; do find "$mapped" -maxdepth 1 -type l -delete; rmdir "$mapped"; done
+find "$1/lun/lun_0" -maxdepth 1 -type l -delete
+rmdir "$1/lun/lun_0"
+SCRIPT
+out=$(run_target monitor "${now[@]}" OCF_RESKEY_CRM_meta_interval=10000)
+expect_rc 1 "$out" "monitor of the partial target"
+[[ $out == *"LUN 0 (/dev/vg_lio/lun0) is not exported"* ]] || die "monitor does not name the missing LUN: $out"
+
+step "a target and backstore made with targetcli survive stop; stop closes c1's session and removes all of ours"
+on s1 "targetcli /backstores/fileio create byhand /tmp/byhand.img 1M >/dev/null && targetcli /iscsi create $foreign >/dev/null && targetcli /iscsi/$foreign/tpg1/luns create /backstores/fileio/byhand >/dev/null" \
+    || die "targetcli could not make $foreign"
+expect_rc 0 "$(run_target stop "${now[@]}")" "stop"
 [[ -z $(configfs_of_ours) ]] || die "configfs still holds: $(configfs_of_ours)"
-on s1 "test -d /sys/kernel/config/target/iscsi/$foreign/tpgt_1" || die "stop removed the hand-made target $foreign"
+on s1 "test -d /sys/kernel/config/target/iscsi/$foreign/tpgt_1/lun/lun_0 && ls -d /sys/kernel/config/target/core/fileio_*/byhand" >/dev/null \
+    || die "stop removed the target or backstore made with targetcli"
 session_gone() { ! on c1 "iscsiadm -m session -r $sid -P 3 2>/dev/null" | grep -q "iSCSI Session State: LOGGED_IN"; }
 poll 30 "c1's session to end" -- session_gone
 expect_rc 0 "$(run_target stop)" "stop again"
 expect_rc 7 "$(run_target monitor)" "probe after stop"
-on s1 "rmdir /sys/kernel/config/target/iscsi/$foreign/tpgt_1 /sys/kernel/config/target/iscsi/$foreign"
+on s1 "targetcli /iscsi delete $foreign >/dev/null && targetcli /backstores/fileio delete byhand >/dev/null && rm -f /tmp/byhand.img" \
+    || die "targetcli could not remove $foreign"
 client_clean
 
 step "bad input changes nothing: a file as a LUN (2), an upper-case iqn (6), promotable with one id twice (6), without an id for s1 (2)"
