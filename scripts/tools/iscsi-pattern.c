@@ -75,6 +75,9 @@ static struct iscsi_context *connect_url(const char *text, int *lun, int quiet, 
     return iscsi;
 }
 
+/* When the first block was transferred (ms, now_ms's clock); 0 until then. */
+static long long first_transfer_ms;
+
 static int transfer(struct iscsi_context *iscsi, int lun, int writing, uint64_t first, uint64_t count,
                     uint32_t seed, int quiet)
 {
@@ -98,6 +101,8 @@ static int transfer(struct iscsi_context *iscsi, int lun, int writing, uint64_t 
             return 1;
         }
         scsi_free_scsi_task(task);
+        if (first_transfer_ms == 0)
+            first_transfer_ms = now_ms();
     }
     return 0;
 }
@@ -142,7 +147,7 @@ int main(int argc, char **argv)
         usleep(100000);
     }
     if (result == 0)
-        printf("%s %" PRIu64 " blocks (seed %" PRIu32 ") in %lld ms, %d attempt(s)\n", writing ? "wrote" : "verified",
-               count, seed, now_ms() - start, attempts);
+        printf("%s %" PRIu64 " blocks (seed %" PRIu32 ") in %lld ms, %d attempt(s), the first after %lld ms\n",
+               writing ? "wrote" : "verified", count, seed, now_ms() - start, attempts, first_transfer_ms - start);
     return result;
 }
