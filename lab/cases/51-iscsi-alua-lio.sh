@@ -10,7 +10,8 @@
 # 3. `crm_resource --move --promoted` swaps the roles while a writer on c1 (O_DIRECT|O_DSYNC,
 #    each write checked) runs: no write fails, the prio-50 group follows, every block reads
 #    back as last written; the longest write stall is logged; after --clear the role stays;
-# 4. ocf-tester runs the promotable actions (promote, demote) against LIO by hand.
+# 4. stop of the clone leaves nothing of it, and a target made with targetcli on s1 survives;
+# 5. ocf-tester runs the promotable actions (promote, demote) against LIO by hand.
 # Leaves r0 down on both nodes with the lab's own r0.res (as 32 does) and c1 logged out.
 
 # shellcheck disable=SC2034  # read by lib/alua-case.sh
