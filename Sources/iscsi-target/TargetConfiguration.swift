@@ -111,7 +111,6 @@ struct TargetConfiguration: Sendable {
         }
         if let meta, meta.promotable {
             if luns.isEmpty { problems.append("a promotable target needs a LUN: its role is the ALUA state of its LUNs") }
-
             let unpromoted = parameters[D.aluaUnpromotedState]
             if let assigned = assignments.first(where: { $0.node == localNode }) {
                 alua = ALUA(groupID: assigned.groupID, unpromoted: unpromoted,
