@@ -6,6 +6,9 @@ extension ISCSITargetAgent {
     /// validate-all and start: what only this host can tell, and what the parameters say together.
     func validateHost() throws {
         if let problem = configuration.problems.first { throw OCFFailure(.notConfigured, problem) }
+        if let problem = configuration.writeCacheProblem(meta: context.meta, backend: implementation?.backend) {
+            throw OCFFailure(.notConfigured, problem)
+        }
         if context.meta.promotable && implementation?.backend == .tgt {
             throw OCFFailure(.notConfigured, "implementation=tgt cannot run promotable: tgt reports no target port groups "
                              + "(no ALUA); configure a primitive, or use LIO for ALUA")

@@ -38,8 +38,20 @@ struct TargetConfiguration: Sendable {
     let product: String?
     let blockSize: Int?
     let writeCache: Bool
+    let forceWriteCache: Bool
     /// Set for a promotable clone instance: its role is its LUNs' ALUA state.
     let alua: ALUA?
+
+    /// Why write-back caching is refused here: a cloned target's nodes export the same LUNs
+    /// over dual-primary DRBD. Only where the backend honours write_cache (SCST, tgt; LIO's block
+    /// backstore has no cache of its own), and unless forced.
+    func writeCacheProblem(meta: ResourceMeta, backend: TargetImplementation?) -> String? {
+        guard writeCache, !forceWriteCache, meta.promotable || (meta.cloneMax ?? 1) > 1, backend?.backend != .lio
+        else { return nil }
+        return "write_cache=true on a cloned target: its nodes export the same LUNs over dual-primary DRBD, and a write "
+            + "one node's cache acknowledged is not on the other node's disk (lost with the node); set "
+            + "force_write_cache=true only where the storage below is not dual-primary"
+    }
 
     /// Reads the parameters. Conflicts between them (a LUN twice, a user without a secret)
     /// are `problems`: start and validate-all refuse them (6), stop and monitor still find
@@ -56,6 +68,7 @@ struct TargetConfiguration: Sendable {
         product = parameters[D.productID]?.text
         blockSize = parameters[D.blockSize]
         writeCache = parameters[D.writeCache]
+        forceWriteCache = parameters[D.forceWriteCache]
         let user = parameters[D.incomingUsername]
         let secret = parameters[D.incomingPassword]
         chap = user.flatMap { user in secret.map { CHAP(user: user, secret: $0) } }
@@ -103,11 +116,6 @@ struct TargetConfiguration: Sendable {
         if Set(assignments.map(\.node)).count != assignments.count { problems.append("alua_group_ids names a node twice") }
         if Set(assignments.map(\.groupID)).count != assignments.count {
             problems.append("alua_group_ids gives two nodes the same id: a client would merge their paths into one group")
-        }
-        if let meta, meta.promotable || (meta.cloneMax ?? 1) > 1, writeCache, !parameters[D.forceWriteCache] {
-            problems.append("write_cache=true on a cloned target: its nodes export the same LUNs over dual-primary DRBD, "
-                            + "and a write one node's cache acknowledged is not on the other node's disk (lost with the "
-                            + "node); set force_write_cache=true only where the storage below is not dual-primary")
         }
         if let meta, meta.promotable {
             if luns.isEmpty { problems.append("a promotable target needs a LUN: its role is the ALUA state of its LUNs") }

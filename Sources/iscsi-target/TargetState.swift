@@ -61,13 +61,11 @@ struct TargetState: Sendable, Equatable {
     func discrepancies(from configuration: TargetConfiguration) -> [String] {
         var found: [String] = []
         if !enabled { found.append("target \(configuration.iqn) is disabled (offline)") }
-        if let portals, portals.present != portals.configured(configuration) {
+        // A missing portal is a path the client lacks; one added by hand is left to the next
+        // start (which removes it), not a reason to restart the target under its sessions.
+        if let portals {
             let missing = portals.configured(configuration).subtracting(portals.present).sorted()
-            let extra = portals.present.subtracting(portals.configured(configuration)).sorted()
-            found.append("portals differ from the configuration:"
-                         + (missing.isEmpty ? "" : " \(missing.joined(separator: " ")) missing")
-                         + (missing.isEmpty || extra.isEmpty ? "" : ",")
-                         + (extra.isEmpty ? "" : " \(extra.joined(separator: " ")) not configured"))
+            if !missing.isEmpty { found.append("portal(s) \(missing.joined(separator: " ")) missing") }
         }
         let running = Dictionary(luns.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         for lun in configuration.luns {

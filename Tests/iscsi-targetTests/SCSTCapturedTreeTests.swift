@@ -54,7 +54,7 @@ import TandemTestSupport
         #expect(state.portals == .allowedAddresses([]))
         let restricted = Self.backend(root, promotable: false, extra: ["portals": "10.0.0.1 10.0.1.1:3260"])
         #expect(state.discrepancies(from: restricted.configuration).contains(
-            "portals differ from the configuration: 10.0.0.1 10.0.1.1 missing"))
+            "portal(s) 10.0.0.1 10.0.1.1 missing"))
     }
 
     @Test func theUnpromotedAndPromotedGroupsReadAsTheirRoles() throws {

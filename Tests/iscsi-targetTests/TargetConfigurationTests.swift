@@ -37,22 +37,26 @@ import TandemCore
         #expect(noLUN.problems == ["a promotable target needs a LUN: its role is the ALUA state of its LUNs"])
     }
 
-    /// Write-back caching on a promotable target (both nodes export the same LUNs over
-    /// dual-primary DRBD) is refused unless forced; a primitive may have it.
-    @Test func writeCacheOnAPromotableTargetNeedsForce() {
-        let promotable = ["promotable": "true", "on_node_uuid": "1"]
-        let cached = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"], meta: promotable, node: "s1")
-        #expect(cached.problems.count == 1)
-        #expect(cached.problems.first?.hasPrefix("write_cache=true on a cloned target") == true)
-        #expect(cached.problems.first?.contains("force_write_cache=true") == true)
-        let forced = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true", "force_write_cache": "true"],
-                                        meta: promotable, node: "s1")
-        #expect(forced.problems.isEmpty && forced.writeCache)
-        #expect(Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"]).problems.isEmpty, "a primitive")
-        let clone = Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"], meta: ["clone_max": "2"], node: "s1")
-        #expect(clone.problems.count == 1, "a clone that is not promotable exports the LUNs on both nodes too")
-        #expect(Self.configuration(["luns": "0:/dev/drbd0", "write_cache": "true"], meta: ["clone_max": "1"]).problems.isEmpty)
-        #expect(Self.configuration(["luns": "0:/dev/drbd0"], meta: promotable, node: "s1").problems.isEmpty)
+    /// Write-back caching on a cloned target (both nodes export the same LUNs over dual-primary
+    /// DRBD) is refused unless forced, where the backend honours it; a primitive may have it,
+    /// and LIO ignores it (its block backstore has no cache).
+    @Test func writeCacheOnAClonedTargetNeedsForce() {
+        let promotable = ["promotable": "true", "on_node_uuid": "1", "clone_max": "2"]
+        func problem(_ parameters: [String: String], _ meta: [String: String], _ backend: TargetImplementation?) -> String? {
+            let environment = OCFEnvironment(meta.reduce(into: [:]) { $0["OCF_RESKEY_CRM_meta_" + $1.key] = $1.value })
+            return Self.configuration(parameters, meta: meta, node: "s1")
+                .writeCacheProblem(meta: ResourceMeta(environment), backend: backend)
+        }
+        let cached = ["luns": "0:/dev/drbd0", "write_cache": "true"]
+        #expect(problem(cached, promotable, .scst)?.hasPrefix("write_cache=true on a cloned target") == true)
+        #expect(problem(cached, promotable, .scst)?.contains("force_write_cache=true") == true)
+        #expect(problem(cached, ["clone_max": "2"], .tgt) != nil, "a clone that is not promotable exports the LUNs on both nodes too")
+        #expect(problem(cached.merging(["force_write_cache": "true"]) { $1 }, promotable, .scst) == nil)
+        #expect(problem(cached, [:], .tgt) == nil, "a primitive")
+        #expect(problem(cached, ["clone_max": "1"], .tgt) == nil)
+        #expect(problem(cached, promotable, .lio) == nil && problem(cached, promotable, .lioT) == nil, "LIO ignores write_cache")
+        #expect(problem(["luns": "0:/dev/drbd0"], promotable, .scst) == nil)
+        #expect(Self.configuration(cached, meta: promotable, node: "s1").problems.isEmpty, "not a parameter conflict")
     }
 
     /// The role is the LUNs' group state; anything else a promotable target shows is a

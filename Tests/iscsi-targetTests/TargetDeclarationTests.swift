@@ -39,5 +39,8 @@ import TandemTestSupport
         #expect(refused.exitReason()?.contains("force_write_cache=true") == true, "\(refused)")
         agent.parameters["force_write_cache"] = "yes"
         #expect(try agent.run("validate-all").exitReason()?.contains("write_cache") != true)
+        agent.parameters["force_write_cache"] = nil
+        agent.parameters["implementation"] = "lio"  // ignores write_cache (and is not loaded on this host)
+        #expect(try agent.run("validate-all").exitReason()?.contains("write_cache") != true)
     }
 }

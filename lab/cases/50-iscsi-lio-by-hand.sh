@@ -120,10 +120,9 @@ expect_rc 0 "$(run_target reload-agent "${now[@]}")" "reload-agent of the ACL an
     || die "c1's session changed across the ACL and CHAP reload"
 acls=/sys/kernel/config/target/iscsi/$iqn/tpgt_1/acls
 on s1 "test -d $acls/$other/lun_0" || die "no ACL with LUN 0 for $other after the reload"
-# The new secret is in both ACLs (compared on s1: it is never printed).
-on_bash s1 "$acls" "$initiator" "$other" "$secret2" <<'SCRIPT' || die "the CHAP secret was not changed in every ACL"
-for acl in "$2" "$3"; do [ "$(cat "$1/$acl/auth/password")" = "$4" ] || exit 1; done
-SCRIPT
+# The new secret is in both ACLs (compared on s1, given on stdin: never printed nor in argv).
+on s1 "read -r secret; for acl in '$initiator' '$other'; do [ \"\$(cat $acls/\$acl/auth/password)\" = \"\$secret\" ] || exit 1; done" \
+    <<<"$secret2" || die "the CHAP secret was not changed in every ACL"
 verify_pattern c1 "$lun0" 8 "$sum"
 expect_rc 0 "$(run_target monitor "${now[@]}" OCF_RESKEY_CRM_meta_interval=10000)" "monitor after the ACL and CHAP reload"
 

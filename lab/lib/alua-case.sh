@@ -5,8 +5,41 @@
 # shellcheck source=cluster-b.sh
 source "$LAB_ROOT/lib/cluster-b.sh"
 
+foreign=iqn.2026-01.org.tandem.lab:byhand-$ALUA_BACKEND
+# A target made by hand on s1 (checked to survive the clone's stop), and its removal.
+foreign_make() {
+    if [[ $ALUA_BACKEND == lio ]]; then
+        # Without targetcli's default portal 0.0.0.0:3260 (the target's own portals hold port
+        # 3260); targetcli's saved preference is put back.
+        on_bash s1 "$foreign" <<'SCRIPT' || die "targetcli could not make $foreign"
+set -e
+was=$(targetcli get global auto_add_default_portal | sed -n 's/.*=//p')
+targetcli set global auto_add_default_portal=false >/dev/null
+targetcli /iscsi create "$1" >/dev/null
+targetcli set global auto_add_default_portal="${was:-true}" >/dev/null
+SCRIPT
+    else
+        # SCST's management interface: the write may answer EAGAIN and finish in the background.
+        on s1 "echo 'add_target $foreign' > /sys/kernel/scst_tgt/targets/iscsi/mgmt 2>/dev/null; true"
+        poll 20 "$foreign in SCST" -- on s1 "test -d /sys/kernel/scst_tgt/targets/iscsi/$foreign"
+    fi
+}
+foreign_exists() {
+    if [[ $ALUA_BACKEND == lio ]]; then on s1 "test -d /sys/kernel/config/target/iscsi/$foreign"
+    else on s1 "test -d /sys/kernel/scst_tgt/targets/iscsi/$foreign"; fi
+}
+foreign_remove() {
+    if [[ $ALUA_BACKEND == lio ]]; then
+        on s1 "targetcli /iscsi delete $foreign >/dev/null 2>&1; true"
+    elif on s1 "test -d /sys/kernel/scst_tgt/targets/iscsi"; then
+        on s1 "echo 'del_target $foreign' > /sys/kernel/scst_tgt/targets/iscsi/mgmt 2>/dev/null; true"
+        poll 20 "$foreign gone from SCST" -- on s1 "! test -d /sys/kernel/scst_tgt/targets/iscsi/$foreign"
+    fi
+}
+
 step "precondition: examples/cluster-b's ms_drbd, Primary on both; no target; c1 logged out"
 alua_precondition
+if foreign_exists; then foreign_remove; fi  # what an aborted run left
 
 step "ms_target: the target promotable on both nodes ($ALUA_BACKEND), one promoted"
 alua_load_target
@@ -95,29 +128,14 @@ wait_crm_roles s1 ms_target Promoted "$other" 10
 no_failed_ops s1 || die "failed operations after the swap"
 
 step "stop: the clone goes, c1's paths fail, nothing of it stays; a target made by hand on s1 survives"
-foreign=iqn.2026-01.org.tandem.lab:byhand-$ALUA_BACKEND
-if [[ $ALUA_BACKEND == lio ]]; then
-    # Without targetcli's default portal 0.0.0.0:3260, which the target's own portals hold.
-    on s1 "targetcli set global auto_add_default_portal=false >/dev/null && targetcli /iscsi create $foreign >/dev/null" \
-        || die "targetcli could not make $foreign"
-else
-    # SCST's management interface: the write may answer EAGAIN and finish in the background.
-    on s1 "echo 'add_target $foreign' > /sys/kernel/scst_tgt/targets/iscsi/mgmt 2>/dev/null; true"
-    poll 20 "$foreign in SCST" -- on s1 "test -d /sys/kernel/scst_tgt/targets/iscsi/$foreign"
-fi
+foreign_make
 alua_remove_target
 for guest in "${LAB_STORAGE[@]}"; do
     left=$(on "$guest" "find /sys/kernel/config/target /sys/kernel/scst_tgt/devices /sys/kernel/scst_tgt/targets/iscsi /sys/kernel/scst_tgt/device_groups -maxdepth 1 -name '*p_target*' -o -maxdepth 1 -name '*$iqn*' 2>/dev/null | head -n 3")
     [[ -z $left ]] || die "$guest still holds: $left"
 done
-if [[ $ALUA_BACKEND == lio ]]; then
-    on s1 "test -d /sys/kernel/config/target/iscsi/$foreign" || die "stop removed $foreign, made with targetcli"
-    on s1 "targetcli /iscsi delete $foreign >/dev/null"
-else
-    on s1 "test -d /sys/kernel/scst_tgt/targets/iscsi/$foreign" || die "stop removed $foreign, made by hand"
-    on s1 "echo 'del_target $foreign' > /sys/kernel/scst_tgt/targets/iscsi/mgmt 2>/dev/null; true"
-    poll 20 "$foreign gone from SCST" -- on s1 "! test -d /sys/kernel/scst_tgt/targets/iscsi/$foreign"
-fi
+foreign_exists || die "the clone's stop removed $foreign, made by hand"
+foreign_remove
 
 if [[ $ALUA_BACKEND == lio ]]; then
     step "ocf-tester: promote and demote against LIO (by hand on s1, r0 Primary)"

@@ -91,7 +91,7 @@ extension SCSTBackend {
     /// `allowed_portal` attributes for the configured addresses (none: every address).
     private func convergePortals() throws {
         let wanted = TargetState.Portals.allowedAddresses([]).configured(configuration)
-        let present = allowedPortals()
+        let present = try allowedPortals()
         for address in Set(present).subtracting(wanted) {
             try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) allowed_portal \(address)",
                                  what: "remove portal \(address)")
@@ -102,9 +102,10 @@ extension SCSTBackend {
         }
     }
 
-    /// The target's `allowed_portal` attributes (`allowed_portal`, `allowed_portal1`, …).
-    func allowedPortals() -> [String] {
-        entries(layout.target).filter { $0.hasBytePrefix("allowed_portal") }.compactMap { read(layout.target + "/" + $0) }
+    /// The target's `allowed_portal` attributes (`allowed_portal`, `allowed_portal1`, …). Each
+    /// read asks iscsi-scstd: one it does not answer is an error, not a portal missing.
+    func allowedPortals() throws -> [String] {
+        try entries(layout.target).filter { $0.hasBytePrefix("allowed_portal") }.compactMap { try readExisting(layout.target + "/" + $0) }
     }
 
     /// The LUNs in the default set (every initiator) or in the group `allowed` with its

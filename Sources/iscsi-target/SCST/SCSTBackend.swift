@@ -71,7 +71,7 @@ struct SCSTBackend: TargetBackend {
         return TargetState(enabled: read(layout.target + "/enabled") == "1", luns: luns, openToAll: !grouped,
                            initiators: grouped ? Set(entries(layout.group + "/initiators")) : [],
                            incomingUsers: users, sessions: entries(layout.target + "/sessions").count,
-                           portals: .allowedAddresses(Set(allowedPortals())))
+                           portals: .allowedAddresses(Set(try allowedPortals())))
     }
 
     /// This resource's devices, by name.

@@ -7,7 +7,8 @@ struct LIOTargetReader {
 
     func targets() -> [LocalTarget] {
         var found: [LocalTarget] = []
-        for iqn in children("iscsi") where tree.isDirectory("iscsi/" + iqn) && ISCSIName(iqn) != nil {
+        // Every target directory (names targetcli accepts that ours does not too), not discovery_auth.
+        for iqn in children("iscsi") where iqn != "discovery_auth" && tree.isDirectory("iscsi/" + iqn) {
             for tag in children("iscsi/" + iqn) where tag.hasBytePrefix("tpgt_") {
                 guard let number = decimalNumber(tag.droppingBytes(5), maxDigits: 5) else { continue }
                 found.append(target(iqn: iqn, tag: number, tpg: "iscsi/\(iqn)/\(tag)"))
@@ -35,7 +36,10 @@ struct LIOTargetReader {
         guard let object = tree.firstLinkedObject(in: directory) else {
             return LocalTarget.LUN(number: number, device: nil, serial: "", groups: [])
         }
-        let device = read(object + "/udev_path").flatMap { $0.isEmpty ? nil : $0 }
+        // udev_path, or the UDEV PATH info shows (an object made with control only); a storage
+        // object without either (rd_mcp, user) is shown by its name.
+        let device = read(object + "/udev_path").flatMap { $0.isEmpty ? nil : $0 } ?? Self.infoPath(read(object + "/info"))
+            ?? object
         let serial = read(object + "/wwn/vpd_unit_serial").map(LIOText.serial(fromAttribute:)) ?? ""
         let member = read(directory + "/alua_tg_pt_gp").flatMap(LIOText.groupAlias(fromMembership:))
         // The default group (id 0, every LUN's until another is made) says nothing about ALUA.
@@ -48,6 +52,13 @@ struct LIOTargetReader {
                     preferred: read(group + "/preferred") == "1", local: name == member)
             }
         return LocalTarget.LUN(number: number, device: device, serial: serial, groups: groups)
+    }
+
+    /// The `UDEV PATH: <path>` in a storage object's `info`.
+    static func infoPath(_ info: String?) -> String? {
+        guard let info, let range = info.firstRange(of: "UDEV PATH: ") else { return nil }
+        let path = String(info[range.upperBound...].prefix { !$0.isWhitespace })
+        return path.isEmpty ? nil : path
     }
 
     private func children(_ relative: String) -> [String] { (try? tree.children(relative)) ?? [] }

@@ -19,7 +19,8 @@ struct LocalTarget: Equatable, Sendable {
 
     struct LUN: Equatable, Sendable {
         let number: Int
-        /// The backing device; nil when the LUN's device or storage object is gone.
+        /// The backing device (or the storage object's or SCST device's name where it has no
+        /// path); nil when the LUN links to nothing.
         let device: String?
         /// The unit serial the client reads (VPD page 0x80).
         let serial: String

@@ -8,7 +8,7 @@ struct SCSTTargetReader {
 
     func targets() -> [LocalTarget] {
         let targets = "targets/iscsi"
-        return children(targets).filter { tree.isDirectory(targets + "/" + $0) && ISCSIName($0) != nil }.map { iqn in
+        return children(targets).filter { tree.isDirectory(targets + "/" + $0) }.map { iqn in
             let target = targets + "/" + iqn
             var byNumber: [Int: LocalTarget.LUN] = [:]
             let lunSets = [target + "/luns"] + children(target + "/ini_groups").map { target + "/ini_groups/\($0)/luns" }
@@ -34,7 +34,8 @@ struct SCSTTargetReader {
         }
         let name = object.droppingBytes("devices/".utf8.count)
         let path = read(object + "/filename").map { String($0.utf8.split(separator: UInt8(ascii: "\n")).first.map { Substring($0) } ?? "") }
-        return LocalTarget.LUN(number: number, device: path.flatMap { $0.isEmpty ? nil : $0 }, serial: read(object + "/usn") ?? "",
+        // A device without a file (nullio) is shown by its name.
+        return LocalTarget.LUN(number: number, device: path.flatMap { $0.isEmpty ? nil : $0 } ?? name, serial: read(object + "/usn") ?? "",
                                groups: groups(ofDevice: name, target: iqn))
     }
 

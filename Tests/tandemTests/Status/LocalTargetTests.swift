@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 import TandemCore
 import TandemTestSupport
@@ -69,6 +70,25 @@ import TandemTestSupport
         let target = try #require(try Self.scst("primitive").first)
         #expect(target.luns.map(\.number) == [0] && target.luns.first?.device == "/dev/drbd0")
         #expect(target.luns.first?.serial == Self.serial && target.luns.first?.groups == [])
+    }
+
+    /// Targets targetcli makes with names the agent would refuse are shown too; a storage object
+    /// whose udev_path is empty shows the UDEV PATH of its info, and one without either its name.
+    @Test func foreignNamesAndObjectsWithoutUdevPath() throws {
+        let tree = try CapturedTree.lio("primitive")
+        defer { tree.remove() }
+        let iscsi = tree.root + "/iscsi"
+        #expect(rename(iscsi + "/" + Self.lioIQN, iscsi + "/iqn.2003-01.com.x:DB_1") == 0)
+        #expect(mkdir(iscsi + "/discovery_auth", 0o755) == 0)
+        let object = tree.root + "/core/iblock_549940058/p_capture-lun0"
+        #expect(truncate(object + "/udev_path", 0) == 0)
+        let fromInfo = LocalTarget.all(lio: AttributeTree(root: tree.root), scst: AttributeTree(root: tree.root + "/none"))
+        #expect(fromInfo.map(\.iqn) == ["iqn.2003-01.com.x:DB_1"])
+        #expect(fromInfo.first?.luns.first?.device == "/dev/drbd0")
+        #expect(unlink(object + "/info") == 0)
+        let named = LocalTarget.all(lio: AttributeTree(root: tree.root), scst: AttributeTree(root: tree.root + "/none"))
+        #expect(named.first?.luns.first?.device == "core/iblock_549940058/p_capture-lun0")
+        #expect(TargetProblems(named).all.isEmpty, "a LUN on an object without a path is no problem")
     }
 
     @Test func noTargetWithoutTheTrees() {

@@ -15,8 +15,8 @@ struct ISCSITargetCheck: DoctorCheck {
             let subject = "resource \(target.id)"
             switch target.agent?.type {
             case "iscsi-target"?:
-                if let clone, clone.isPromotable {
-                    found += promotableFindings(target, clone: clone, dualPrimary: dualPrimary, nodes: cib.nodes, subject: subject)
+                if let clone {
+                    found += cloneFindings(target, clone: clone, dualPrimary: dualPrimary, nodes: cib.nodes, subject: subject)
                 }
             case "iSCSILogicalUnit"?:
                 guard let clone, (target.parameters["scsi_sn"] ?? "").isEmpty else { break }
@@ -32,15 +32,18 @@ struct ISCSITargetCheck: DoctorCheck {
         return found
     }
 
-    private func promotableFindings(_ target: CIBResource, clone: CIBResource, dualPrimary: [CIBResource],
-                                    nodes: [String], subject: String) -> [Finding] {
+    private func cloneFindings(_ target: CIBResource, clone: CIBResource, dualPrimary: [CIBResource],
+                               nodes: [String], subject: String) -> [Finding] {
         var found: [Finding] = []
         let cached = PacemakerValue.bool(target.parameters["write_cache"]) == true
         let forced = PacemakerValue.bool(target.parameters["force_write_cache"]) == true
-        if cached && (!forced || !dualPrimary.isEmpty) {
+        // LIO's block backstore has no cache of its own: the agent ignores write_cache there.
+        let honoured = !["lio", "lio-t"].contains(target.parameters["implementation"] ?? "")
+        let cloneMax = Int(clone.meta["clone-max"] ?? "") ?? nodes.count
+        if cached && honoured && cloneMax > 1 && (!forced || !dualPrimary.isEmpty) {
             found.append(Finding(
                 check: "iscsi-write-cache-dual-primary", severity: .error, subject: subject,
-                message: "\(target.id) in promotable \(clone.id) has write_cache=true"
+                message: "\(target.id) in \(clone.isPromotable ? "promotable " : "clone ")\(clone.id) has write_cache=true"
                     + (dualPrimary.isEmpty ? "" : " over dual-primary \(dualPrimary.map(\.id).joined(separator: ", "))")
                     + (forced ? " (forced)" : ""),
                 why: "Both nodes export the same LUNs: a write one node's cache acknowledged is not on the disk the other node's paths read, and is lost with that node."
@@ -49,7 +52,7 @@ struct ISCSITargetCheck: DoctorCheck {
                     + (forced ? " && crm_resource --resource \(target.id) --delete-parameter force_write_cache" : "")))
         }
         let text = target.parameters["alua_group_ids"] ?? ""
-        guard !text.isEmpty else { return found }
+        guard clone.isPromotable, !text.isEmpty else { return found }
         let assignments = text.words().compactMap(ALUAGroupAssignment.init(ocfText:))
         var seen: [Int: String] = [:]
         for assignment in assignments {
@@ -62,8 +65,10 @@ struct ISCSITargetCheck: DoctorCheck {
             }
             seen[assignment.groupID] = assignment.node
         }
+        // Where more nodes than instances exist (a quorum node, say), which ones run it is the
+        // constraints' business: only a clone on every node must have an id for each.
         let named = Set(assignments.map(\.node))
-        for node in nodes where !named.contains(node) {
+        for node in nodes where cloneMax >= nodes.count && !named.contains(node) {
             found.append(Finding(
                 check: "iscsi-alua-group-ids-node", severity: .error, subject: subject,
                 message: "alua_group_ids (\(text)) has no id for node \(node)",
