@@ -29,8 +29,9 @@ a_wwids() {
 
 a_both_paths_ready() {
     [[ $(on c1 "multipath -ll" | grep -c "active ready running") == 2 ]] && return 0
-    # The anchors' LUN can come after crm_mon already shows iSCSILogicalUnit started (its start
-    # still pending): a session that logged in before it sees it only after a rescan.
+    # The anchors' target accepts logins before its LUN exists (iSCSITarget enables the TPG,
+    # iSCSILogicalUnit adds the LUN later): a session that logged in meanwhile has LIO's
+    # read-only virtual LUN 0 and sees the real one only after a rescan.
     if ((a_rescan)); then on c1 "iscsiadm -m session -R >/dev/null 2>&1; udevadm settle"; fi
     on c1 "multipath -ll"
     return 1
