@@ -123,10 +123,34 @@ struct ChildProcess {
     private mutating func writeInput() {
         guard stdinFD >= 0 else { return }
         if pendingInput.isEmpty { close(stdinFD); stdinFD = -1; return }
-        let written = pendingInput.withUnsafeBytes { write(stdinFD, $0.baseAddress, $0.count) }
+        let written = Self.writeWithoutSIGPIPE(stdinFD, pendingInput)
         if written > 0 { pendingInput = pendingInput.dropFirst(written) }
         else if written < 0 && Errno.current != EAGAIN && Errno.current != EINTR { close(stdinFD); stdinFD = -1; return }
         if pendingInput.isEmpty { close(stdinFD); stdinFD = -1 }
+    }
+
+    /// write(2) to a pipe whose reader may be gone: a child that exits without reading its input
+    /// must not kill this process with SIGPIPE. The signal is blocked in this thread for the
+    /// write and, when the write raised it (EPIPE), taken off the pending set; the disposition
+    /// (inherited by children) is never changed.
+    static func writeWithoutSIGPIPE(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Int {
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        var alreadyPending = sigset_t()
+        sigpending(&alreadyPending)
+        let wasPending = sigismember(&alreadyPending, SIGPIPE) == 1
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let error = errno
+        if written < 0 && error == EPIPE && !wasPending {
+            var now = timespec(tv_sec: 0, tv_nsec: 0)
+            _ = sigtimedwait(&pipeSignal, nil, &now)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        errno = error
+        return written
     }
 
     private func reap(blocking: Bool) -> TerminationStatus? {

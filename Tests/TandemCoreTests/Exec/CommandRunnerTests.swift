@@ -16,6 +16,20 @@ import TandemTestSupport
         #expect(result.summary == "sh ended with exit status 3: err")
     }
 
+    /// A child that exits without reading its input: the write gets EPIPE, and SIGPIPE (whose
+    /// default action would end this process, an agent mid-action) is neither delivered nor
+    /// left pending.
+    @Test func aChildThatReadsNoInputDoesNotKillUs() throws {
+        for _ in 0..<5 {
+            let result = try runner.run(Command("true", input: [UInt8](repeating: 0x61, count: 4 << 20)))
+            #expect(result.status == .exited(0))
+        }
+        var pending = sigset_t()
+        sigpending(&pending)
+        #expect(sigismember(&pending, SIGPIPE) == 0)
+        #expect(try runner.run(Command("cat", input: Array("kept\n".utf8))).stdoutText == "kept\n")
+    }
+
     @Test func argumentsAreNeverInterpretedByAShell() throws {
         let hostile = "$(touch /tmp/tandem-pwned); `id`; rm -rf / *"
         let result = try runner.run(Command("printf", ["%s", hostile]))
