@@ -144,9 +144,11 @@ struct ChildProcess {
         let wasPending = sigismember(&alreadyPending, SIGPIPE) == 1
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let error = errno
-        if written < 0 && error == EPIPE && !wasPending {
-            var now = timespec(tv_sec: 0, tv_nsec: 0)
-            _ = sigtimedwait(&pipeSignal, nil, &now)
+        var nowPending = sigset_t()
+        sigpending(&nowPending)
+        if written < 0 && error == EPIPE && !wasPending && sigismember(&nowPending, SIGPIPE) == 1 {
+            var taken: Int32 = 0
+            _ = sigwait(&pipeSignal, &taken)  // pending: returns at once
         }
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         errno = error
