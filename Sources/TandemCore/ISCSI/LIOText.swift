@@ -3,15 +3,7 @@
 public enum LIOText {
     /// The group name in a LUN's `alua_tg_pt_gp` text (`TG Port Alias: <name>` first).
     public static func groupAlias(fromMembership text: String) -> String? {
-        let label = "TG Port Alias:"
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            let trimmed = Substring(line).trimmingWhitespace()
-            if trimmed.hasBytePrefix(label) {
-                let name = trimmed.droppingBytes(label.utf8.count).trimmingWhitespace()
-                return name.isEmpty ? nil : name
-            }
-        }
-        return nil
+        labelledValue("TG Port Alias:", in: text)
     }
 
     /// The serial in `wwn/vpd_unit_serial`'s text ("T10 VPD Unit Serial Number: <s>").
@@ -25,12 +17,16 @@ public enum LIOText {
     /// `InitiatorName: <name>` first for a session, `No active iSCSI Session for Initiator
     /// Endpoint: <name>` for none (lio_target_nacl_info_show).
     public static func sessionInitiator(fromACLInfo text: String) -> String? {
-        let label = "InitiatorName:"
+        labelledValue("InitiatorName:", in: text)
+    }
+
+    /// The non-empty value after `label` on the first line that starts with it.
+    static func labelledValue(_ label: String, in text: String) -> String? {
         for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
             let trimmed = Substring(line).trimmingWhitespace()
             if trimmed.hasBytePrefix(label) {
-                let name = trimmed.droppingBytes(label.utf8.count).trimmingWhitespace()
-                return name.isEmpty ? nil : name
+                let value = trimmed.droppingBytes(label.utf8.count).trimmingWhitespace()
+                return value.isEmpty ? nil : value
             }
         }
         return nil
