@@ -8,7 +8,9 @@ public final class Capture {
 
     public struct Frame {
         public let bytes: [UInt8]
-        /// Kernel receive time, milliseconds (CLOCK_REALTIME).
+        /// Kernel receive time on the monotonic clock, milliseconds. The kernel stamps frames
+        /// with CLOCK_REALTIME, which a time sync can step between two frames (CI saw a gap of
+        /// -311 ms); each stamp is moved to the monotonic clock with the offset read next to it.
         public let milliseconds: Double
     }
 
@@ -32,9 +34,19 @@ public final class Capture {
         }
         while frames.count < count && elapsed() < milliseconds {
             guard let (bytes, stamp) = try socket.receive() else { continue }
-            if matching(bytes) { frames.append(Frame(bytes: bytes, milliseconds: Double(stamp) / 1_000_000)) }
+            if matching(bytes) {
+                frames.append(Frame(bytes: bytes, milliseconds: Double(stamp - Self.realtimeAheadOfMonotonic()) / 1_000_000))
+            }
         }
         return frames
+    }
+
+    /// CLOCK_REALTIME − CLOCK_MONOTONIC now, nanoseconds.
+    static func realtimeAheadOfMonotonic() -> Int64 {
+        var real = timespec(), mono = timespec()
+        clock_gettime(CLOCK_REALTIME, &real)
+        clock_gettime(CLOCK_MONOTONIC, &mono)
+        return Int64(real.tv_sec - mono.tv_sec) * 1_000_000_000 + Int64(real.tv_nsec - mono.tv_nsec)
     }
 
     /// Gaps between consecutive frames, in milliseconds.
