@@ -12,7 +12,6 @@
 # and its constraints deleted and vg_boot inactive.
 
 active_only_on() { vg_active_only_on "$1" vg_boot lun0; }
-guest_stopped() { ! guest_running "$1"; }
 
 step "precondition: examples/cluster-a's ms_drbd; the lab's lvm.conf; vg_boot/lun0 with ext4 on the Primary, inactive"
 ensure_drbd_clone

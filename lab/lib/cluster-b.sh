@@ -1,7 +1,10 @@
 # Cluster B's shape in the lab (lab cases 51 and 53 through lib/alua-case.sh,
 # scripts/bench-iscsi-move): ocf:tandem:iscsi-target as a promotable clone (ms_target) over
 # examples/cluster-b's dual-primary DRBD, with c1's open-iscsi and dm-multipath (prio alua,
-# detect_prio no) as the client. Sourced after lab.sh with ALUA_BACKEND (lio|scst) set.
+# detect_prio no) as the client. Sourced after lab.sh with ALUA_BACKEND (lio|scst) set, and
+# optionally ALUA_PARAMS (more of p_target's parameters, e.g. alua_unpromoted_state=standby)
+# with ALUA_UNPROMOTED_PRIO (the prio alua gives the unpromoted node's paths: 10 for
+# active/non-optimized, 1 for standby).
 # shellcheck shell=bash
 
 # shellcheck disable=SC2034  # read by the scripts that source this
@@ -9,6 +12,9 @@ agent=/usr/lib/ocf/resource.d/tandem/iscsi-target
 iqn=iqn.2026-01.org.tandem.lab:alua-$ALUA_BACKEND
 portals=("$(guest_addr s1 lan)" "$(guest_addr s1 san)" "$(guest_addr s2 lan)" "$(guest_addr s2 san)")
 node_of_portal() { case $1 in *.11) echo s1 ;; *) echo s2 ;; esac; }
+unpromoted_prio=${ALUA_UNPROMOTED_PRIO:-10}
+# SCST's modules and iscsi-scstd, as SCST's own service starts them (at boot: lab_boot's command).
+scst_start="modprobe -a scst scst_vdisk iscsi-scst && (pgrep -x iscsi-scstd >/dev/null || /usr/local/sbin/iscsi-scstd)"
 
 alua_client_clean() {
     on c1 "multipath -F >/dev/null 2>&1; iscsiadm -m node -T $iqn -u >/dev/null 2>&1; iscsiadm -m node -o delete >/dev/null 2>&1; iscsiadm -m discoverydb -t st -o delete >/dev/null 2>&1; true"
@@ -26,12 +32,28 @@ done
 SCRIPT
 }
 
-# Succeeds when the promoted node's two paths have prio 50 and the other's 10.
+# "ID STATE" for each target port group that sg_rtpg through ADDRESS's path lists (ID as
+# sg_rtpg prints it, 0x1; STATE such as active/optimized, standby, unavailable).
+rtpg_states() {
+    local rtpg
+    rtpg=$(on c1 "sg_rtpg -vvd /dev/disk/by-path/ip-$1:3260-iscsi-$iqn-lun-0" 2>&1) || { echo "sg_rtpg through $1 failed: $rtpg"; return 1; }
+    awk '/target port group id/ { id = $6 } /asymmetric access state/ { sub(/.*\(/, ""); sub(/\).*/, ""); print id, $0 }' <<<"$rtpg"
+}
+
+# Succeeds when sg_rtpg through ADDRESS shows NODE's group (its corosync nodeid, as
+# alua_load_target read it: NODE may be down) in STATE.
+group_state_is() {
+    local address=$1 node=$2 state=$3 states
+    states=$(rtpg_states "$address") || { echo "$states"; return 1; }
+    grep -qx "$(printf '0x%x' "${alua_node_ids[$node]}") $state" <<<"$states" || { echo "$states"; return 1; }
+}
+
+# Succeeds when the promoted node's two paths have prio 50 and the other's $unpromoted_prio.
 prios_follow() {
     local promoted=$1 out address prio want
     out=$(path_prios)
     while read -r address prio; do
-        want=10
+        want=$unpromoted_prio
         [[ $(node_of_portal "$address") == "$promoted" ]] && want=50
         [[ $prio == "$want" ]] || { echo "$out"; return 1; }
     done <<<"$out"
@@ -60,7 +82,7 @@ alua_precondition() {
         # SCST's modules and iscsi-scstd on both nodes (what SCST's own service does); LIO has no
         # portal left to hold port 3260.
         for guest in "${LAB_STORAGE[@]}"; do
-            on "$guest" "modprobe -a scst scst_vdisk iscsi-scst && (pgrep -x iscsi-scstd >/dev/null || /usr/local/sbin/iscsi-scstd)"
+            on "$guest" "$scst_start"
             poll 30 "iscsi-scstd on $guest" -- on "$guest" "grep -qx open /sys/kernel/scst_tgt/targets/iscsi/open_state"
         done
     fi
@@ -78,12 +100,18 @@ alua_load_target() {
     if [[ $ALUA_BACKEND == lio ]]; then
         sed -i -e 's/implementation=scst/implementation=lio/' -e 's/ *alua_group_ids="[^"]*"//' "$crm_file"
     fi
+    if [[ -n ${ALUA_PARAMS:-} ]]; then
+        sed -i "s|luns=\"0:/dev/drbd0\"|& $ALUA_PARAMS|" "$crm_file"
+        grep -qF "$ALUA_PARAMS" "$crm_file" || die "ALUA_PARAMS did not go into p_target: $(cat "$crm_file")"
+    fi
     cat >>"$crm_file" <<CRM
 colocation col_target_on_drbd inf: ms_target ms_drbd:Master
 order ord_drbd_before_target Mandatory: ms_drbd:promote ms_target:start
 CRM
     grep -q "implementation=$ALUA_BACKEND" "$crm_file" || die "the example did not become $ALUA_BACKEND's: $(cat "$crm_file")"
     crm_load s1 "$crm_file"
+    declare -gA alua_node_ids
+    for guest in "${LAB_STORAGE[@]}"; do alua_node_ids[$guest]=$(on "$guest" "crm_node -i"); done
     wait_crm s1 120 --started ms_target s1 --started ms_target s2
     alua_promoted=$(LAB_POLL=2 poll 90 "one promoted ms_target instance" -- on s1 "tandem-crm-wait --nodes ms_target Promoted | grep -Ex 's1|s2'")
     alua_other=$(other_node "$alua_promoted")
@@ -102,8 +130,8 @@ alua_client_login() {
     for address in "${portals[@]}"; do on c1 "iscsiadm -m node -T $iqn -p $address:3260 -l >/dev/null"; done
     on c1 "udevadm settle"
     wait_mpath "prio=50 status=active" 60
-    wait_mpath "prio=10 status=enabled" 30
-    LAB_POLL=2 poll 60 "the promoted node's ($alua_promoted) paths at prio 50, the others at 10" -- prios_follow "$alua_promoted" >&2
+    wait_mpath "prio=$unpromoted_prio status=enabled" 30
+    LAB_POLL=2 poll 60 "the promoted node's ($alua_promoted) paths at prio 50, the others at $unpromoted_prio" -- prios_follow "$alua_promoted" >&2
     # shellcheck disable=SC2034  # read by the caller
     alua_mpath=$(mpath_dev) || die "c1 has no multipath device"
 }

@@ -18,7 +18,8 @@ wait_crm() {
 # --- power and network ----------------------------------------------------------------------
 
 power_cut() { lab_poweroff "$1"; }
-power_on() { lab_boot "$1"; }
+power_on() { lab_boot "$@"; }
+guest_stopped() { ! guest_running "$1"; }
 cut_path() { lab_cut "$1" "$2"; }
 restore_path() { lab_restore "$1" "$2"; }
 

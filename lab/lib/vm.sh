@@ -342,8 +342,10 @@ lab_poweroff() {
     lab_log "$guest powered off (qemu quit)"
 }
 
+# Usage: lab_boot GUEST [COMMAND]: COMMAND runs on a storage node after its setup and before
+# corosync and Pacemaker start (what a service enabled at boot does, e.g. SCST's).
 lab_boot() {
-    local guest=$1 start=$SECONDS
+    local guest=$1 before_cluster=${2:-} start=$SECONDS
     guest_id "$guest" >/dev/null
     ! guest_running "$guest" || die "$guest is already running"
     [[ -f "$LAB_RUN/$guest.root.qcow2" ]] || die "$guest has no disks: run 'labctl up' first"
@@ -353,6 +355,7 @@ lab_boot() {
     if [[ " ${LAB_STORAGE[*]} " == *" $guest "* ]]; then
         on "$guest" "/usr/local/lib/tandem-lab/setup-storage" >>"$LAB_RUN/$guest.setup.log" 2>&1 \
             || die "setting up $guest failed; read $LAB_RUN/$guest.setup.log"
+        if [[ -n $before_cluster ]]; then on "$guest" "$before_cluster" || die "$guest: '$before_cluster' failed at boot"; fi
         start_cluster "$guest"
     else
         on "$guest" "/usr/local/lib/tandem-lab/setup-client" >>"$LAB_RUN/$guest.setup.log" 2>&1 \
