@@ -37,11 +37,12 @@ struct NSCluster {
 
     /// Runs the harness with `arguments`; with `check`, a non-zero exit is a `Failure`.
     @discardableResult
-    static func harness(_ arguments: [String], input: String? = nil, timeoutSeconds: Int = 60,
-                        check: Bool = true) throws -> CommandResult {
+    static func harness(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                        timeoutSeconds: Int = 60, check: Bool = true) throws -> CommandResult {
         let runner = CommandRunner(budget: OperationBudget(timeoutMilliseconds: timeoutSeconds * 1000,
                                                            reserveMilliseconds: 0))
-        let result = try runner.run(Command(script, arguments, input: input.map { Array($0.utf8) }))
+        let result = try runner.run(Command(script, arguments, environment: environment,
+                                            input: input.map { Array($0.utf8) }))
         if check && !result.succeeded {
             throw Failure("nscluster \(arguments.joined(separator: " ")): \(result.status)"
                           + (result.timedOut ? " (timed out)" : "")
