@@ -27,7 +27,7 @@ struct SCSTBackend: TargetBackend {
         self.budget = budget
     }
 
-    var management: SCSTManagement { SCSTManagement(tree: tree, budget: budget) }
+    var management: SCSTManagement { SCSTManagement(tree: tree, budget: budget, logger: logger) }
 
     func read(_ relative: String) -> String? { try? tree.read(relative) }
 

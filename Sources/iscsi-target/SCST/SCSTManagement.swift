@@ -7,6 +7,7 @@ import TandemCore
 struct SCSTManagement {
     let tree: AttributeTree
     let budget: OperationBudget
+    let logger: Logger
 
     /// Writes `command` to `attribute`; `what` names it in a failure (never the command: it
     /// may hold a CHAP secret).
@@ -14,6 +15,8 @@ struct SCSTManagement {
         do {
             try tree.write(attribute, command)
         } catch where error.code == EAGAIN {
+            // Rare (SCST held past 15 s by other work): said, as it explains a slow action.
+            logger.info("SCST: \(what): queued (EAGAIN), waiting for last_sysfs_mgmt_res")
             try awaitQueued(what)
         } catch {
             throw OCFFailure(.genericError, "SCST: \(what): \(String(cString: strerror(error.code)))")
