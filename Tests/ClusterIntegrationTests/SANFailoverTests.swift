@@ -8,7 +8,7 @@ extension ClusterLab {
     /// as its unit would run it) and floating IP as a group; a userspace initiator on the
     /// switch writes a pattern through the portal, the active node loses power, the pattern
     /// reads back from the survivor. The target admits only that initiator, with CHAP; a wrong
-    /// secret is refused on either node. A file on the host stands for the shared disk.
+    /// secret, none, or another initiator with the right one is refused, on either node. A file on the host stands for the shared disk.
     @Suite struct SANFailoverTests {
         static let iqn = "iqn.2026-01.org.tandem:cluster-test"
         /// The name scripts/tools/iscsi-pattern logs in with.
@@ -57,6 +57,7 @@ extension ClusterLab {
                                                     environment: Self.chap(secret))
                 #expect(written.stdoutText.hasPrefix("wrote 512 blocks"), "\(written.stdoutText)")
                 try Self.expectRefused(url, secret: secret + "x", on: active, tool: tool)
+                try Self.expectRefused(url, secret: secret, as: "iqn.2026-01.org.tandem:not-admitted", on: active, tool: tool)
                 // Discovery through the VIP lists the target to the admitted initiator.
                 let discovery = try NSCluster.harness(["switch", "iscsi-ls", "-i", Self.initiator, "iscsi://\(NSCluster.vip)"])
                 #expect(discovery.stdoutText.contains(Self.iqn), "\(discovery.stdoutText)")
@@ -74,15 +75,21 @@ extension ClusterLab {
                                                   environment: Self.chap(secret), check: false)
                 #expect(wrong.status == .exited(1))
                 try Self.expectRefused(url, secret: "", on: survivor, tool: tool)
+                try Self.expectRefused(url, secret: secret, as: "iqn.2026-01.org.tandem:not-admitted", on: survivor, tool: tool)
             }
         }
 
-        /// A login with `secret` (none when empty) fails: iscsi-pattern's exit 2, "login failed".
-        static func expectRefused(_ url: String, secret: String, on node: String, tool: String) throws {
+        /// A login with `secret` (none when empty), as `initiator` when given, fails:
+        /// iscsi-pattern's exit 2, "login failed".
+        static func expectRefused(_ url: String, secret: String, as initiator: String? = nil, on node: String,
+                                  tool: String) throws {
+            var environment = secret.isEmpty ? [:] : chap(secret)
+            if let initiator { environment["ISCSI_PATTERN_INITIATOR"] = initiator }
             let refused = try NSCluster.harness(["switch", tool, "verify", url, "0", "1", "1"],
-                                                environment: secret.isEmpty ? [:] : chap(secret), check: false)
+                                                environment: environment, check: false)
+            let attempt = initiator.map { "as \($0)" } ?? (secret.isEmpty ? "without CHAP" : "with a wrong secret")
             #expect(refused.status == .exited(2) && refused.stderrText.contains("login failed"),
-                    "a login \(secret.isEmpty ? "without CHAP" : "with a wrong secret") on \(node): \(refused.status) \(refused.stderrText)")
+                    "a login \(attempt) on \(node): \(refused.status) \(refused.stderrText)")
         }
     }
 }

@@ -11,7 +11,10 @@
  * hold logs in and keeps the session for SECONDS (ALIAS: the InitiatorAlias it announces,
  * any bytes: the tests use it to play an initiator whose alias has line breaks).
  *
- * URL is libiscsi's: iscsi://[user%secret@]host[:port]/iqn/lun. verify retries the whole
+ * URL is libiscsi's: iscsi://[user%secret@]host[:port]/iqn/lun (or the account from
+ * LIBISCSI_CHAP_USERNAME and LIBISCSI_CHAP_PASSWORD, which keeps the secret out of argv).
+ * ISCSI_PATTERN_INITIATOR, when set, is the initiator name it logs in with (the tests play an
+ * initiator outside a target's ACL); otherwise iqn.2026-01.org.tandem:iscsi-pattern. verify retries the whole
  * connect-and-read every 100 ms for up to RETRY_MS (a target that is failing over) and prints
  * how long it took. Exit: 0 done, 1 a block differs, 2 no connection or a SCSI error.
  * Each write is FUA: acknowledged only once the target has it on its disk.
@@ -46,7 +49,9 @@ static void fill(unsigned char *block, uint64_t lba, uint32_t seed)
 
 static struct iscsi_context *connect_url(const char *text, int *lun, int quiet, const char *alias)
 {
-    struct iscsi_context *iscsi = iscsi_create_context("iqn.2026-01.org.tandem:iscsi-pattern");
+    const char *initiator = getenv("ISCSI_PATTERN_INITIATOR");
+    struct iscsi_context *iscsi = iscsi_create_context(initiator && *initiator ? initiator
+                                                       : "iqn.2026-01.org.tandem:iscsi-pattern");
     if (!iscsi)
         return NULL;
     if (alias)
