@@ -2,8 +2,8 @@ import Glibc
 import TandemCore
 
 /// SCST's sysfs management writes. A write that takes longer than SCST's 15 s returns
-/// EAGAIN, meaning queued: the result then appears in `last_sysfs_mgmt_res` (EAGAIN while
-/// pending, then 0 or -errno), polled within the action's budget.
+/// EAGAIN, meaning queued: `last_sysfs_mgmt_res` answers EAGAIN while any work is pending,
+/// then 0 or -errno; it is polled within the action's budget.
 struct SCSTManagement {
     let tree: AttributeTree
     let budget: OperationBudget
@@ -39,6 +39,10 @@ struct SCSTManagement {
         }
     }
 
+    /// Waits until SCST has no queued work. `last_sysfs_mgmt_res` is the result of whatever
+    /// work finished last, not necessarily ours (the lab saw -17 from another's work after our
+    /// queued add_target had succeeded): a non-zero value is logged, and what the write was
+    /// for is checked by what the action reads next (start and stop verify the whole target).
     private func awaitQueued(_ what: String) throws {
         let result: String? = budget.poll(every: 200) { () -> String? in
             do {
@@ -50,9 +54,9 @@ struct SCSTManagement {
             }
         }
         guard let result else { throw OCFFailure(.genericError, "SCST: \(what): still queued when the time ran out") }
-        guard let code = Int32(result.trimmingWhitespace()), code == 0 else {
-            let errno = Int32(result.trimmingWhitespace()).map { -$0 } ?? EIO
-            throw OCFFailure(.genericError, "SCST: \(what): \(String(cString: strerror(errno)))")
+        if let code = Int32(result.trimmingWhitespace()), code != 0 {
+            logger.warning("SCST: \(what): the last queued work ended with \(String(cString: strerror(-code))) "
+                           + "(maybe another's); checked by what follows")
         }
     }
 }
