@@ -34,9 +34,8 @@ public final class Capture {
         }
         while frames.count < count && elapsed() < milliseconds {
             guard let (bytes, stamp) = try socket.receive() else { continue }
-            if matching(bytes) {
-                frames.append(Frame(bytes: bytes, milliseconds: Double(stamp - Self.realtimeAheadOfMonotonic()) / 1_000_000))
-            }
+            let offset = Self.realtimeAheadOfMonotonic()   // next to the stamp (a step in between still skews one gap)
+            if matching(bytes) { frames.append(Frame(bytes: bytes, milliseconds: Double(stamp - offset) / 1_000_000)) }
         }
         return frames
     }

@@ -23,7 +23,8 @@ extension SCSTBackend {
         try step("create \(SCSTLayout.reservationDirectory)") { try Self.makeDirectories(SCSTLayout.reservationDirectory) }
         for lun in configuration.luns { try ensureDevice(lun) }
         if !tree.isDirectory(layout.target) {
-            try management.write("targets/iscsi/mgmt", "add_target \(configuration.iqn)", what: "add target \(configuration.iqn)")
+            try management.write("targets/iscsi/mgmt", "add_target \(configuration.iqn)", what: "add target \(configuration.iqn)",
+                                 done: { tree.isDirectory(layout.target) })
         }
         for setting in configuration.settings {
             try step("set \(setting.name)") { try tree.write(layout.target + "/" + setting.name, setting.value) }
@@ -33,9 +34,11 @@ extension SCSTBackend {
             // The relative port id is the group id: distinct per node, and what the other node
             // states for this node's remote member. Writable only while the target is disabled.
             if read(layout.target + "/enabled") == "1" {
-                try management.write(layout.target + "/enabled", "0", what: "disable \(configuration.iqn) to set its port id")
+                try management.write(layout.target + "/enabled", "0", what: "disable \(configuration.iqn) to set its port id",
+                                     done: { read(layout.target + "/enabled") == "0" })
             }
-            try management.write(layout.target + "/rel_tgt_id", "\(alua.groupID)", what: "set rel_tgt_id \(alua.groupID)")
+            try management.write(layout.target + "/rel_tgt_id", "\(alua.groupID)", what: "set rel_tgt_id \(alua.groupID)",
+                                 done: { read(layout.target + "/rel_tgt_id").flatMap { Int($0) } == alua.groupID })
         }
         try convergeLUNs()
         try convergeCHAP()
@@ -43,10 +46,12 @@ extension SCSTBackend {
             try convergeALUA(alua, state: aluaState ?? currentALUAState() ?? alua.unpromoted.state)
         }
         if read(layout.target + "/enabled") != "1" {
-            try management.write(layout.target + "/enabled", "1", what: "enable \(configuration.iqn)")
+            try management.write(layout.target + "/enabled", "1", what: "enable \(configuration.iqn)",
+                                 done: { read(layout.target + "/enabled") == "1" })
         }
         if read("targets/iscsi/enabled") != "1" {
-            try management.write("targets/iscsi/enabled", "1", what: "enable iSCSI-SCST")
+            try management.write("targets/iscsi/enabled", "1", what: "enable iSCSI-SCST",
+                                 done: { read("targets/iscsi/enabled") == "1" })
         }
         try removeUnusedDevices()
     }
@@ -73,12 +78,13 @@ extension SCSTBackend {
         if tree.isDirectory(device) {
             // Another device, or a half-made one: made anew (its LUNs go first).
             try unexport(name)
-            try management.write(SCSTLayout.handler + "/mgmt", "del_device \(name)", what: "delete device \(name)")
+            try management.write(SCSTLayout.handler + "/mgmt", "del_device \(name)", what: "delete device \(name)",
+                                 done: { !tree.isDirectory(device) })
         }
         var parameters = "filename=\(lun.path); nv_cache=0; write_through=\(configuration.writeCache ? 0 : 1)"
         if let size = configuration.blockSize { parameters += "; blocksize=\(size)" }
         try management.write(SCSTLayout.handler + "/mgmt", "add_device \(name) \(parameters)",
-                             what: "create device \(name) on \(lun.path)")
+                             what: "create device \(name) on \(lun.path)", done: { tree.isDirectory(device) })
         try step("set the identity of \(name)") {
             try tree.write(device + "/usn", lun.identity.serial)
             try tree.write(device + "/naa_id", naa)
@@ -94,11 +100,11 @@ extension SCSTBackend {
         let present = try allowedPortals()
         for address in Set(present).subtracting(wanted) {
             try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) allowed_portal \(address)",
-                                 what: "remove portal \(address)")
+                                 what: "remove portal \(address)", done: { (try? allowedPortals())?.contains(address) == false })
         }
         for address in wanted.subtracting(present).sorted() {
             try management.write("targets/iscsi/mgmt", "add_target_attribute \(configuration.iqn) allowed_portal \(address)",
-                                 what: "add portal \(address)")
+                                 what: "add portal \(address)", done: { (try? allowedPortals())?.contains(address) == true })
         }
     }
 
@@ -114,38 +120,43 @@ extension SCSTBackend {
         let restricted = !configuration.initiators.isEmpty
         if restricted, !tree.isDirectory(layout.group) {
             try management.write(layout.target + "/ini_groups/mgmt", "create \(SCSTLayout.initiatorGroup)",
-                                 what: "create the initiator group")
+                                 what: "create the initiator group", done: { tree.isDirectory(layout.group) })
         }
         let used = restricted ? layout.group + "/luns" : layout.target + "/luns"
         let unused = restricted ? layout.target + "/luns" : layout.group + "/luns"
         for name in entries(unused) where Int(name) != nil {
-            try management.write(unused + "/mgmt", "del \(name)", what: "remove LUN \(name) from \(unused)")
+            try management.write(unused + "/mgmt", "del \(name)", what: "remove LUN \(name) from \(unused)",
+                                 done: { !tree.isDirectory(unused + "/\(name)") })
         }
         if !restricted, tree.isDirectory(layout.group) {
             try management.write(layout.target + "/ini_groups/mgmt", "del \(SCSTLayout.initiatorGroup)",
-                                 what: "remove the initiator group")
+                                 what: "remove the initiator group", done: { !tree.isDirectory(layout.group) })
         }
         let wanted = Dictionary(uniqueKeysWithValues: configuration.luns.map { ($0.number, $0) })
         for name in entries(used) {
             guard let number = Int(name) else { continue }
             let device = tree.linkTarget(used + "/\(name)/device").map { String($0.split(separator: "/").last ?? "") }
             if wanted[number] == nil || device != layout.deviceName(number) {
-                try management.write(used + "/mgmt", "del \(number)", what: "remove LUN \(number)")
+                try management.write(used + "/mgmt", "del \(number)", what: "remove LUN \(number)",
+                                     done: { !tree.isDirectory(used + "/\(number)") })
                 logger.info("removed LUN \(number)")
             }
         }
         for lun in configuration.luns where !tree.isDirectory(used + "/\(lun.number)") {
-            try management.write(used + "/mgmt", "add \(layout.deviceName(lun.number)) \(lun.number)", what: "export LUN \(lun.number)")
+            try management.write(used + "/mgmt", "add \(layout.deviceName(lun.number)) \(lun.number)", what: "export LUN \(lun.number)",
+                                 done: { tree.isDirectory(used + "/\(lun.number)") })
             logger.info("LUN \(lun.number) exports \(lun.path)")
         }
         guard restricted else { return }
         let initiators = Set(configuration.initiators.map(\.text))
         let present = Set(entries(layout.group + "/initiators"))
         for initiator in present.subtracting(initiators).sorted() {
-            try management.write(layout.group + "/initiators/mgmt", "del \(initiator)", what: "remove initiator \(initiator)")
+            try management.write(layout.group + "/initiators/mgmt", "del \(initiator)", what: "remove initiator \(initiator)",
+                                 done: { !tree.exists(layout.group + "/initiators/" + initiator) })
         }
         for initiator in initiators.subtracting(present).sorted() {
-            try management.write(layout.group + "/initiators/mgmt", "add \(initiator)", what: "admit initiator \(initiator)")
+            try management.write(layout.group + "/initiators/mgmt", "add \(initiator)", what: "admit initiator \(initiator)",
+                                 done: { tree.exists(layout.group + "/initiators/" + initiator) })
         }
     }
 
@@ -157,21 +168,21 @@ extension SCSTBackend {
         guard let chap = configuration.chap else {
             for account in present {
                 try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
-                                     what: "remove CHAP user \(account.user)")
+                                     what: "remove CHAP user \(account.user)", done: { !hasAccount(user: account.user) })
             }
             return
         }
         if present.contains(where: { $0.user == chap.user.text && $0.secret == chap.secret.text }) {
             for account in present where account.user != chap.user.text {
                 try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
-                                     what: "remove CHAP user \(account.user)")
+                                     what: "remove CHAP user \(account.user)", done: { !hasAccount(user: account.user) })
             }
             return
         }
         let same = present.first { $0.user == chap.user.text }
         if let same {
             try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(same.user)",
-                                 what: "replace the secret of CHAP user \(same.user)")
+                                 what: "replace the secret of CHAP user \(same.user)", done: { !hasAccount(user: same.user) })
         }
         // A free attribute name: IncomingUser, IncomingUser1, ...
         let taken = Set(entries(layout.target).filter { $0.hasPrefix("IncomingUser") })
@@ -180,18 +191,20 @@ extension SCSTBackend {
             // The secret goes to sysfs only (written, never logged or passed as an argument).
             try management.write("targets/iscsi/mgmt",
                                  "add_target_attribute \(configuration.iqn) \(attribute) \(chap.user) \(chap.secret.text)",
-                                 what: "set CHAP user \(chap.user)")
+                                 what: "set CHAP user \(chap.user)",
+                                 done: { hasAccount(user: chap.user.text, secret: chap.secret.text) })
         } catch {
             if let same {
                 try? management.write("targets/iscsi/mgmt",
                                       "add_target_attribute \(configuration.iqn) \(same.attribute) \(same.user) \(same.secret)",
-                                      what: "restore CHAP user \(same.user)")
+                                      what: "restore CHAP user \(same.user)",
+                                      done: { hasAccount(user: same.user, secret: same.secret) })
             }
             throw error
         }
         for account in present where account.user != chap.user.text {
             try management.write("targets/iscsi/mgmt", "del_target_attribute \(configuration.iqn) IncomingUser \(account.user)",
-                                 what: "remove CHAP user \(account.user)")
+                                 what: "remove CHAP user \(account.user)", done: { !hasAccount(user: account.user) })
         }
     }
 
@@ -199,8 +212,14 @@ extension SCSTBackend {
         let wanted = Set(configuration.luns.map { layout.deviceName($0.number) })
         for name in ownDevices() where !wanted.contains(name) {
             try unexport(name)
-            try management.write(SCSTLayout.handler + "/mgmt", "del_device \(name)", what: "delete device \(name)")
+            try management.write(SCSTLayout.handler + "/mgmt", "del_device \(name)", what: "delete device \(name)",
+                                 done: { !tree.isDirectory("devices/" + name) })
         }
+    }
+
+    /// Whether the target has an IncomingUser account of `user` (with `secret`, when given).
+    func hasAccount(user: String, secret: String? = nil) -> Bool {
+        incomingUsers().contains { $0.user == user && (secret == nil || $0.secret == secret) }
     }
 
     /// Removes this target's LUNs that use device `name`, and the device from the device group.
@@ -208,12 +227,14 @@ extension SCSTBackend {
         for set in [layout.target + "/luns", layout.group + "/luns"] {
             for entry in entries(set) where Int(entry) != nil {
                 if tree.linkTarget(set + "/\(entry)/device").map({ String($0.split(separator: "/").last ?? "") }) == name {
-                    try management.write(set + "/mgmt", "del \(entry)", what: "remove LUN \(entry)")
+                    try management.write(set + "/mgmt", "del \(entry)", what: "remove LUN \(entry)",
+                                         done: { !tree.isDirectory(set + "/\(entry)") })
                 }
             }
         }
         if tree.exists(layout.deviceGroup + "/devices/" + name) {
-            try management.write(layout.deviceGroup + "/devices/mgmt", "del \(name)", what: "remove \(name) from the device group")
+            try management.write(layout.deviceGroup + "/devices/mgmt", "del \(name)", what: "remove \(name) from the device group",
+                                 done: { !tree.exists(layout.deviceGroup + "/devices/" + name) })
         }
     }
 }

@@ -10,16 +10,45 @@ struct SCSTManagement {
     let logger: Logger
 
     /// Writes `command` to `attribute`; `what` names it in a failure (never the command: it
-    /// may hold a CHAP secret).
-    func write(_ attribute: String, _ command: String, what: String) throws {
+    /// may hold a CHAP secret). `done` reads whether the write took effect: after a queued
+    /// write it decides, since SCST's last result may be another work's (see `awaitQueued`).
+    /// No write starts once the action's time is used up (it may block 15 s in the kernel).
+    func write(_ attribute: String, _ command: String, what: String, done: (() -> Bool)? = nil) throws {
+        guard !budget.isExhausted() else {
+            throw OCFFailure(.genericError, "SCST: \(what): no time left in the action")
+        }
         do {
             try tree.write(attribute, command)
+            return
         } catch where error.code == EAGAIN {
             // Rare (SCST held past 15 s by other work): said, as it explains a slow action.
             logger.info("SCST: \(what): queued (EAGAIN), waiting for last_sysfs_mgmt_res")
-            try awaitQueued(what)
         } catch {
             throw OCFFailure(.genericError, "SCST: \(what): \(String(cString: strerror(error.code)))")
+        }
+        guard let done else {
+            let code = try awaitQueued(what)
+            guard code == 0 else {
+                throw OCFFailure(.genericError, "SCST: \(what): \(Self.describe(code)) (SCST's last result after the queued work)")
+            }
+            return
+        }
+        // Done as soon as the effect shows, even while other work keeps SCST busy (another
+        // resource's reads count as work); otherwise SCST's going idle without it is a failure.
+        enum Outcome { case done, idle(Int32) }
+        let outcome: Outcome? = budget.poll(every: 200) { () -> Outcome? in
+            if done() { return .done }
+            return lastResult().map { .idle($0) }
+        }
+        switch outcome {
+        case .done: return
+        case .idle(let code) where done():
+            if code != 0 { logger.info("SCST: \(what): done; SCST's last result (\(Self.describe(code))) was another work's") }
+        case .idle(let code):
+            throw OCFFailure(.genericError, "SCST: \(what): not done when SCST's queued work ended"
+                             + (code == 0 ? "" : " (last result: \(Self.describe(code)))"))
+        case nil:
+            throw OCFFailure(.genericError, "SCST: \(what): still queued when the time ran out")
         }
     }
 
@@ -39,24 +68,25 @@ struct SCSTManagement {
         }
     }
 
-    /// Waits until SCST has no queued work. `last_sysfs_mgmt_res` is the result of whatever
-    /// work finished last, not necessarily ours (the lab saw -17 from another's work after our
-    /// queued add_target had succeeded): a non-zero value is logged, and what the write was
-    /// for is checked by what the action reads next (start and stop verify the whole target).
-    private func awaitQueued(_ what: String) throws {
-        let result: String? = budget.poll(every: 200) { () -> String? in
-            do {
-                return try tree.read("last_sysfs_mgmt_res")
-            } catch let error as SystemError {
-                return error.code == EAGAIN ? nil : "-\(error.code)"
-            } catch {
-                return "-\(EIO)"
-            }
+    /// Waits until SCST has no queued work and returns `last_sysfs_mgmt_res` (0 or -errno).
+    /// That is the result of whatever work ended last, not necessarily ours: the lab read -17
+    /// from another work after our queued add_target had succeeded. Hence `done` in `write`.
+    private func awaitQueued(_ what: String) throws -> Int32 {
+        guard let code = budget.poll(every: 200, lastResult) else {
+            throw OCFFailure(.genericError, "SCST: \(what): still queued when the time ran out")
         }
-        guard let result else { throw OCFFailure(.genericError, "SCST: \(what): still queued when the time ran out") }
-        if let code = Int32(result.trimmingWhitespace()), code != 0 {
-            logger.warning("SCST: \(what): the last queued work ended with \(String(cString: strerror(-code))) "
-                           + "(maybe another's); checked by what follows")
+        return code
+    }
+
+    /// `last_sysfs_mgmt_res`, or nil while SCST still runs queued work (EAGAIN).
+    private func lastResult() -> Int32? {
+        do {
+            return Int32(try tree.read("last_sysfs_mgmt_res").trimmingWhitespace()) ?? -EIO
+        } catch {
+            return error.code == EAGAIN ? nil : -error.code
         }
     }
+
+    /// "-17" as strerror's text (SCST reports -errno).
+    static func describe(_ code: Int32) -> String { String(cString: strerror(code < 0 ? -code : code)) }
 }
