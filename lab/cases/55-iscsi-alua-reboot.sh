@@ -58,7 +58,7 @@ on c1 "multipath -ll" >&2
 no_failed_ops "$other" || die "failed operations after the reboot of $promoted"
 
 step "boot $promoted (SCST started before Pacemaker): it rejoins unpromoted, standby; the role stays on $other"
-power_on "$promoted" "$scst_start"
+power_on "$promoted" "$SCST_START"
 wait_crm "$other" 300 --online "$promoted" --promoted ms_drbd "$promoted" --started ms_target "$promoted" --settled
 wait_crm_roles "$other" ms_target Promoted "$other" 30
 wait_crm_roles "$other" ms_target Unpromoted "$promoted" 30

@@ -52,6 +52,17 @@ fifo_release() {
     on s1 "if [ -d $scst/devices/tandem_cd ]; then echo 'del_device tandem_cd' > $scst/handlers/vcdrom/mgmt; fi; rm -f $fifo"
 }
 
+# Also on a failure (the case's subshell ends): nothing of SCST left on s1, port 3260 free for
+# LIO's cases.
+scst_cleanup() {
+    trap - EXIT
+    if on s1 "test -p $fifo"; then fifo_release || true; fi
+    if [[ -n $(scst_of_ours) ]]; then run_target stop >/dev/null || true; fi
+    on s1 "vgchange -q -an vg_scst >/dev/null 2>&1; true"
+    scst_stop s1
+}
+trap scst_cleanup EXIT
+
 step "precondition: r0 by hand with s1 Primary; vg_scst (lun0 48M, lun1 16M) on /dev/drbd0; SCST and iscsi-scstd on s1; no target, c1 logged out"
 initiator=$(on c1 "sed -n 's/^InitiatorName=//p' /etc/iscsi/initiatorname.iscsi")
 [[ -n $initiator ]] || die "c1 has no initiator name"
@@ -59,8 +70,7 @@ client_logout
 client_clean
 target_remove s1
 ensure_drbd_by_hand
-on s1 "modprobe -a scst scst_vdisk iscsi-scst && (pgrep -x iscsi-scstd >/dev/null || /usr/local/sbin/iscsi-scstd)"
-poll 30 "iscsi-scstd on s1" -- on s1 "grep -qx open $scst/targets/iscsi/open_state"
+scst_start s1
 if on s1 "test -p $fifo"; then fifo_release; fi   # what an aborted run left
 # What an earlier run of this case left (its own stop cleans it).
 if [[ -n $(scst_of_ours) ]]; then expect_rc 0 "$(run_target stop)" "stop of what an earlier run left"; fi
@@ -158,20 +168,23 @@ SCRIPT
 step "SCST held past its 15 s: stop waits for c1's session to close (no fixed 20 s: that failed the stop) and removes everything of ours"
 hold_scst
 out=$(run_target stop "${now[@]}" OCF_RESKEY_CRM_meta_timeout=150000)
-wait "$releaser" || true
 took=$((SECONDS - held_since))
+wait "$releaser" || true
 expect_rc 0 "$out" "stop while SCST was held"
 ((took >= 65)) || die "stop returned after ${took} s, before SCST was free"
 lab_log "stop while SCST was held: ${took} s$([[ $out == *"(EAGAIN)"* ]] && echo ", EAGAIN met and waited out")"
 fifo_release
 [[ -z $(scst_of_ours) ]] || die "SCST still holds: $(scst_of_ours)"
+# (c1 cannot log in again: its node record keeps the first secret, the target now has the second.)
+session_gone() { ! on c1 "iscsiadm -m session -r $sid -P 3 2>/dev/null" | grep -q "iSCSI Session State: LOGGED_IN"; }
+poll 30 "c1's session to end" -- session_gone
 
 step "SCST held past its 15 s: start meets EAGAIN, says so, waits on last_sysfs_mgmt_res, and the target runs"
 hold_scst
 out=$(run_target start "${now[@]}" OCF_RESKEY_CRM_meta_timeout=150000)
-wait "$releaser" || true
 took=$((SECONDS - held_since))
-printf '%s\n' "$out" | grep -E 'EAGAIN|last queued' | sed 's/^/    /' >&2
+wait "$releaser" || true
+printf '%s\n' "$out" | grep -E 'EAGAIN|last result' | sed 's/^/    /' >&2 || true
 expect_rc 0 "$out" "start while SCST was held"
 [[ $out == *"queued (EAGAIN), waiting for last_sysfs_mgmt_res"* ]] || die "start did not meet EAGAIN (or did not say so): $out"
 ((took >= 65)) || die "start returned after ${took} s, before SCST was free"
@@ -180,12 +193,10 @@ fifo_release
 expect_rc 0 "$(run_target monitor "${now[@]}" OCF_RESKEY_CRM_meta_interval=10000)" "monitor after the start"
 expect_rc 0 "$(run_target stop "${now[@]}")" "stop"
 [[ -z $(scst_of_ours) ]] || die "SCST still holds: $(scst_of_ours)"
-session_gone() { ! on c1 "iscsiadm -m session -r $sid -P 3 2>/dev/null" | grep -q "iSCSI Session State: LOGGED_IN"; }
-poll 30 "c1's session to end" -- session_gone
 expect_rc 0 "$(run_target stop)" "stop again"
 expect_rc 7 "$(run_target monitor)" "probe after stop"
 client_clean
 
 step "cleanup: vg_scst inactive; SCST unloaded (port 3260 free for LIO)"
-on s1 "vgchange -q -an vg_scst"
-on s1 "pkill -x iscsi-scstd; for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -x iscsi-scstd >/dev/null || break; sleep 1; done; modprobe -r iscsi-scst scst_vdisk scst"
+scst_cleanup
+on s1 "! lsmod | grep -qw scst" || die "SCST is still loaded on s1"

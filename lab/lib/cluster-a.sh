@@ -117,19 +117,6 @@ a_remove_services() {
     on c1 "cat >/etc/multipath.conf && multipathd reconfigure >/dev/null" <"$LAB_ROOT/guest/client/etc/multipath.conf"
 }
 
-# SCST's modules and iscsi-scstd on both storage nodes (what SCST's own service does).
-a_scst_start() {
-    local guest
-    for guest in "${LAB_STORAGE[@]}"; do
-        on "$guest" "modprobe -a scst scst_vdisk iscsi-scst && (pgrep -x iscsi-scstd >/dev/null || /usr/local/sbin/iscsi-scstd)"
-        poll 30 "iscsi-scstd on $guest" -- on "$guest" "grep -qx open /sys/kernel/scst_tgt/targets/iscsi/open_state"
-    done
-}
-
-# iscsi-scstd stopped and SCST unloaded on both storage nodes (port 3260 free for LIO again).
-a_scst_stop() {
-    local guest
-    for guest in "${LAB_STORAGE[@]}"; do
-        on "$guest" "pkill -x iscsi-scstd; for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -x iscsi-scstd >/dev/null || break; sleep 1; done; modprobe -r iscsi-scst scst_vdisk scst; true"
-    done
-}
+# SCST's modules and iscsi-scstd on both storage nodes (what SCST's own service does), and back.
+a_scst_start() { scst_start "${LAB_STORAGE[@]}"; }
+a_scst_stop() { scst_stop "${LAB_STORAGE[@]}"; }

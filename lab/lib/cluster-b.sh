@@ -13,8 +13,6 @@ iqn=iqn.2026-01.org.tandem.lab:alua-$ALUA_BACKEND
 portals=("$(guest_addr s1 lan)" "$(guest_addr s1 san)" "$(guest_addr s2 lan)" "$(guest_addr s2 san)")
 node_of_portal() { case $1 in *.11) echo s1 ;; *) echo s2 ;; esac; }
 unpromoted_prio=${ALUA_UNPROMOTED_PRIO:-10}
-# SCST's modules and iscsi-scstd, as SCST's own service starts them (at boot: lab_boot's command).
-scst_start="modprobe -a scst scst_vdisk iscsi-scst && (pgrep -x iscsi-scstd >/dev/null || /usr/local/sbin/iscsi-scstd)"
 
 alua_client_clean() {
     on c1 "multipath -F >/dev/null 2>&1; iscsiadm -m node -T $iqn -u >/dev/null 2>&1; iscsiadm -m node -o delete >/dev/null 2>&1; iscsiadm -m discoverydb -t st -o delete >/dev/null 2>&1; true"
@@ -81,10 +79,7 @@ alua_precondition() {
     if [[ $ALUA_BACKEND == scst ]]; then
         # SCST's modules and iscsi-scstd on both nodes (what SCST's own service does); LIO has no
         # portal left to hold port 3260.
-        for guest in "${LAB_STORAGE[@]}"; do
-            on "$guest" "$scst_start"
-            poll 30 "iscsi-scstd on $guest" -- on "$guest" "grep -qx open /sys/kernel/scst_tgt/targets/iscsi/open_state"
-        done
+        scst_start "${LAB_STORAGE[@]}"
     fi
 }
 
@@ -101,6 +96,8 @@ alua_load_target() {
         sed -i -e 's/implementation=scst/implementation=lio/' -e 's/ *alua_group_ids="[^"]*"//' "$crm_file"
     fi
     if [[ -n ${ALUA_PARAMS:-} ]]; then
+        # (sed's replacement: ALUA_PARAMS holds no '&', '|' or backslash)
+        [[ $ALUA_PARAMS != *[\&\|\\]* ]] || die "ALUA_PARAMS may not hold '&', '|' or a backslash: $ALUA_PARAMS"
         sed -i "s|luns=\"0:/dev/drbd0\"|& $ALUA_PARAMS|" "$crm_file"
         grep -qF "$ALUA_PARAMS" "$crm_file" || die "ALUA_PARAMS did not go into p_target: $(cat "$crm_file")"
     fi
@@ -168,8 +165,6 @@ alua_teardown() {
     done
     drbd_use_lab_config
     if [[ $ALUA_BACKEND == scst ]]; then
-        for guest in "${LAB_STORAGE[@]}"; do
-            on "$guest" "pkill -x iscsi-scstd; for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -x iscsi-scstd >/dev/null || break; sleep 1; done; modprobe -r iscsi-scst scst_vdisk scst"
-        done
+        scst_stop "${LAB_STORAGE[@]}"
     fi
 }

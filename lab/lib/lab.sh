@@ -19,6 +19,23 @@ wait_crm() {
 
 power_cut() { lab_poweroff "$1"; }
 power_on() { lab_boot "$@"; }
+# SCST's modules and iscsi-scstd, as SCST's own service starts them (at boot: power_on's command).
+SCST_START="modprobe -a scst scst_vdisk iscsi-scst && (pgrep -x iscsi-scstd >/dev/null || /usr/local/sbin/iscsi-scstd)"
+# Usage: scst_start GUEST...; scst_stop GUEST... (iscsi-scstd stopped, SCST unloaded: port 3260
+# free for LIO again).
+scst_start() {
+    local guest
+    for guest in "$@"; do
+        on "$guest" "$SCST_START"
+        poll 30 "iscsi-scstd on $guest" -- on "$guest" "grep -qx open /sys/kernel/scst_tgt/targets/iscsi/open_state"
+    done
+}
+scst_stop() {
+    local guest
+    for guest in "$@"; do
+        on "$guest" "pkill -x iscsi-scstd; for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -x iscsi-scstd >/dev/null || break; sleep 1; done; modprobe -r iscsi-scst scst_vdisk scst; true"
+    done
+}
 guest_stopped() { ! guest_running "$1"; }
 cut_path() { lab_cut "$1" "$2"; }
 restore_path() { lab_restore "$1" "$2"; }

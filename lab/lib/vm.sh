@@ -358,6 +358,7 @@ lab_boot() {
         if [[ -n $before_cluster ]]; then on "$guest" "$before_cluster" || die "$guest: '$before_cluster' failed at boot"; fi
         start_cluster "$guest"
     else
+        [[ -z $before_cluster ]] || die "lab_boot $guest: a command before the cluster is for storage nodes"
         on "$guest" "/usr/local/lib/tandem-lab/setup-client" >>"$LAB_RUN/$guest.setup.log" 2>&1 \
             || die "setting up $guest failed; read $LAB_RUN/$guest.setup.log"
     fi
